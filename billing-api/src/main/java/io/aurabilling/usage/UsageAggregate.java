@@ -1,0 +1,250 @@
+package io.aurabilling.usage;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The result of reading and aggregating a month of {@code Aura_Audit}: billable usage
+ * cells of every country, the row accounting per country, distinct requests per
+ * country, and the input files (lineage). It is what any reader (the embedded one,
+ * Spark) hands to the engine.
+ *
+ * <p>Aggregates merge associatively and commutatively with {@link #merge}: cell counts,
+ * row counts and request counts add up, inputs are united. Merging is exact for
+ * partial aggregates built from disjoint sets of interactions (for example, different
+ * days): deduplication and distinct requests happen before partial aggregates are made.
+ *
+ * <p>Rows whose country is null or blank are accounted under the country {@code ""}:
+ * they show in the run's counts and in no invoice.
+ */
+public final class UsageAggregate {
+    private static final UsageAggregate EMPTY = new Builder().build();
+
+    private final SortedMap<UsageKey, Long> cells;
+    private final SortedMap<String, RowAccounting> rows;
+    private final SortedMap<String, Long> requests;
+    private final List<InputFile> inputs;
+
+    private UsageAggregate(SortedMap<UsageKey, Long> cells, SortedMap<String, RowAccounting> rows,
+                           SortedMap<String, Long> requests, List<InputFile> inputs) {
+        this.cells = Collections.unmodifiableSortedMap(cells);
+        this.rows = Collections.unmodifiableSortedMap(rows);
+        this.requests = Collections.unmodifiableSortedMap(requests);
+        this.inputs = List.copyOf(inputs);
+    }
+
+    /** @return an aggregate with nothing in it */
+    public static UsageAggregate empty() {
+        return EMPTY;
+    }
+
+    /** @return a builder for a new aggregate */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the billable cells of every country, in {@link UsageKey#ORDER} */
+    public List<UsageCell> cells() {
+        List<UsageCell> list = new ArrayList<>(cells.size());
+        cells.forEach((k, q) -> list.add(new UsageCell(k, q)));
+        return Collections.unmodifiableList(list);
+    }
+
+    /** @return cell keys to query counts, sorted */
+    public SortedMap<UsageKey, Long> cellMap() {
+        return cells;
+    }
+
+    /** @return row accounting per country (including {@code ""} for rows with no country), sorted */
+    public SortedMap<String, RowAccounting> rowsByCountry() {
+        return rows;
+    }
+
+    /**
+     * The row accounting of one country.
+     *
+     * @param country the country code
+     * @return its rows, {@link RowAccounting#EMPTY} when none
+     */
+    public RowAccounting rows(String country) {
+        return rows.getOrDefault(country, RowAccounting.EMPTY);
+    }
+
+    /** @return the row accounting of the whole aggregate */
+    public RowAccounting totalRows() {
+        RowAccounting total = RowAccounting.EMPTY;
+        for (RowAccounting r : rows.values()) {
+            total = total.plus(r);
+        }
+        return total;
+    }
+
+    /** @return distinct {@code INTERACTION_ID}s among billable rows, per country, sorted */
+    public SortedMap<String, Long> requestsByCountry() {
+        return requests;
+    }
+
+    /**
+     * Distinct requests of one country.
+     *
+     * @param country the country code
+     * @return the number of distinct interactions among its billable rows
+     */
+    public long requests(String country) {
+        return requests.getOrDefault(country, 0L);
+    }
+
+    /** @return the input files, sorted by dataset then file */
+    public List<InputFile> inputs() {
+        return inputs;
+    }
+
+    /**
+     * Merges two aggregates: counts add up, inputs are united.
+     *
+     * @param other the other aggregate
+     * @return the merged aggregate
+     */
+    public UsageAggregate merge(UsageAggregate other) {
+        Builder b = new Builder();
+        b.addAll(this);
+        b.addAll(other);
+        return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UsageAggregate other && cells.equals(other.cells) && rows.equals(other.rows)
+                && requests.equals(other.requests) && inputs.equals(other.inputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return cells.hashCode() * 31 + rows.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "UsageAggregate[cells=" + cells.size() + ", " + totalRows().summaryLine()
+                + ", inputs=" + inputs.size() + "]";
+    }
+
+    /**
+     * Accumulates an aggregate. Not thread-safe: give each thread its own builder and
+     * merge the results.
+     */
+    public static final class Builder {
+        private final Map<UsageKey, long[]> cells = new HashMap<>();
+        private final Map<String, long[]> rows = new HashMap<>();
+        private final Map<String, long[]> requests = new HashMap<>();
+        private final List<InputFile> inputs = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds billable queries to a cell (and counts them as billable rows of its country).
+         *
+         * @param key the cell
+         * @param queries how many rows
+         * @return this builder
+         */
+        public Builder addCell(UsageKey key, long queries) {
+            requireNonNull(key, "key is null");
+            if (queries < 0) {
+                throw new IllegalArgumentException("queries is negative: " + queries);
+            }
+            cells.computeIfAbsent(key, k -> new long[1])[0] += queries;
+            rowCounts(key.country())[0] += queries;
+            return this;
+        }
+
+        /**
+         * Counts excluded rows.
+         *
+         * @param country the rows' country, {@code ""} when null or blank
+         * @param exclusion why they were excluded (not {@link Exclusion#OTHER_OB}, which the engine decides)
+         * @param rowCount how many rows
+         * @return this builder
+         */
+        public Builder exclude(String country, Exclusion exclusion, long rowCount) {
+            requireNonNull(country, "country is null");
+            requireNonNull(exclusion, "exclusion is null");
+            if (exclusion == Exclusion.OTHER_OB) {
+                throw new IllegalArgumentException("OTHER_OB is decided by the engine, not by readers");
+            }
+            rowCounts(country)[1 + exclusion.ordinal()] += rowCount;
+            return this;
+        }
+
+        /**
+         * Adds distinct requests of a country.
+         *
+         * @param country the country
+         * @param count how many new distinct interactions
+         * @return this builder
+         */
+        public Builder addRequests(String country, long count) {
+            requireNonNull(country, "country is null");
+            requests.computeIfAbsent(country, c -> new long[1])[0] += count;
+            return this;
+        }
+
+        /**
+         * Records an input file for lineage.
+         *
+         * @param file the file
+         * @return this builder
+         */
+        public Builder addInput(InputFile file) {
+            inputs.add(requireNonNull(file, "file is null"));
+            return this;
+        }
+
+        /**
+         * Adds everything of an aggregate.
+         *
+         * @param aggregate the aggregate
+         * @return this builder
+         */
+        public Builder addAll(UsageAggregate aggregate) {
+            aggregate.cells.forEach((k, q) -> cells.computeIfAbsent(k, x -> new long[1])[0] += q);
+            aggregate.rows.forEach((c, r) -> {
+                long[] counts = rowCounts(c);
+                counts[0] += r.billed();
+                counts[1] += r.missingKey();
+                counts[2] += r.badTimestamp();
+                counts[3] += r.outOfPeriod();
+                counts[4] += r.duplicate();
+            });
+            aggregate.requests.forEach((c, n) -> addRequests(c, n));
+            inputs.addAll(aggregate.inputs);
+            return this;
+        }
+
+        private long[] rowCounts(String country) {
+            return rows.computeIfAbsent(country, c -> new long[5]);
+        }
+
+        /** @return the immutable aggregate */
+        public UsageAggregate build() {
+            SortedMap<UsageKey, Long> c = new TreeMap<>();
+            cells.forEach((k, q) -> c.put(k, q[0]));
+            SortedMap<String, RowAccounting> r = new TreeMap<>();
+            rows.forEach((k, v) -> r.put(k, new RowAccounting(v[0], v[1], v[2], v[3], v[4], 0)));
+            SortedMap<String, Long> q = new TreeMap<>();
+            requests.forEach((k, v) -> q.put(k, v[0]));
+            // a file merged in twice is listed once
+            List<InputFile> in = new ArrayList<>(new java.util.LinkedHashSet<>(inputs));
+            in.sort(InputFile.ORDER);
+            return new UsageAggregate(c, r, q, in);
+        }
+    }
+}
