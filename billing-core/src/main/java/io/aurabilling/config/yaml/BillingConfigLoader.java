@@ -223,15 +223,15 @@ public final class BillingConfigLoader {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         StringBuilder what = new StringBuilder();
         what.append(mark != null ? at(mark) : source).append(": YAML syntax error: ");
-        what.append(e.getProblem() != null ? e.getProblem() : "unreadable YAML");
         if (e.getContext() != null) {
-            what.append(" (").append(e.getContext());
+            what.append(e.getContext());
             if (e.getContextMark() != null && e.getContextMark() != mark) {
-                what.append(" at line ").append(e.getContextMark().getLine() + 1)
-                        .append(", column ").append(e.getContextMark().getColumn() + 1);
+                what.append(" (line ").append(e.getContextMark().getLine() + 1)
+                        .append(", column ").append(e.getContextMark().getColumn() + 1).append(')');
             }
-            what.append(')');
+            what.append(", ");
         }
+        what.append(e.getProblem() != null ? e.getProblem() : "unreadable YAML");
         what.append("; expected valid YAML: check indentation, colons and quotes around values with ': ' or '#'");
         return new ConfigurationException(what.toString(), e);
     }
@@ -292,7 +292,7 @@ public final class BillingConfigLoader {
                     throw errorAt(keyNode.getStartMark(), path, "a list or mapping used as a key; expected a plain key");
                 }
                 if (Tag.MERGE.equals(keyNode.getTag())) {
-                    throw errorAt(keyNode.getStartMark(), path, "merge key '<<' found; expected every key written out "
+                    throw errorAt(keyNode.getStartMark(), ConfigNode.child(path, "<<"), "merge key '<<' found; expected every key written out "
                             + "(merge keys are not supported)");
                 }
                 String key = keyScalar.getValue();
@@ -701,6 +701,10 @@ public final class BillingConfigLoader {
     }
 
     private void mapping(ConfigNode node, String expected) {
+        if (node.isNull()) {
+            // an empty value sits after the colon: point at the key that needs it
+            throw keyError(node, "found nothing; expected " + expected);
+        }
         if (!node.isMapping()) {
             throw node.error("found " + describe(node) + "; expected " + expected);
         }
