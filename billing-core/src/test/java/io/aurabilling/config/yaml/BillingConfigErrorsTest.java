@@ -432,6 +432,28 @@ class BillingConfigErrorsTest {
     }
 
     @Test
+    void obWithoutSettingsPointsAtItsCode() {
+        String message = fails("""
+                obs:
+                  BRA:
+                  ESP:
+                """ + "    pricing: []\n");
+        assertMessage(message, "billing.yaml:2:3: obs.BRA: found nothing", "expected the OB's settings");
+    }
+
+    @Test
+    void moreThanOneDocument() {
+        String message = fails("""
+                obs:
+                  BRA:
+                """ + PRICING + """
+                ---
+                obs: {}
+                """);
+        assertMessage(message, "billing.yaml:6:1: YAML syntax error", "single document");
+    }
+
+    @Test
     void emptyFile() {
         assertMessage(fails("# nothing yet\n"), "billing.yaml: the configuration is empty", "expected a mapping");
     }
