@@ -8,6 +8,7 @@ import io.aurabilling.pricing.PricingModel;
 import io.aurabilling.pricing.PricingResult;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -58,26 +59,32 @@ final class CostSharingModel implements PricingModel {
                 unpriced.put(id, component.getValue());
                 continue;
             }
-            checkMinorUnits(id, pools.keyFor(id).orElseThrow(), pool.get(), currency);
-            CostShare share = new CostShare(pool.get().amount(), context.queriesByCountry(id));
+            BigDecimal amount = inMinorUnits(id, pools.keyFor(id).orElseThrow(), pool.get(), currency);
+            CostShare share = new CostShare(amount, context.queriesByCountry(id));
             charges.add(ComponentCharge.shared(id, context.ob().country(), share));
         }
         // A pool the OB did not use this period is still wrong configuration.
         for (Map.Entry<String, Pool> entry : pools.entries().entrySet()) {
-            checkMinorUnits(entry.getKey(), entry.getKey(), entry.getValue(), currency);
+            inMinorUnits(entry.getKey(), entry.getKey(), entry.getValue(), currency);
         }
         return PricingResult.of(charges, List.of(), unpriced);
     }
 
-    /** The pool is shared in minor units, so it cannot be finer than the currency. */
-    private static void checkMinorUnits(String componentId, String key, Pool pool, Currency currency) {
+    /**
+     * The pool at most at the currency's scale ({@code 100.500} EUR is shared as {@code 100.50}).
+     * The engine shares it in minor units, so a pool finer than the currency is rejected.
+     */
+    private static BigDecimal inMinorUnits(String componentId, String key, Pool pool, Currency currency) {
         int minorUnits = Math.max(0, currency.getDefaultFractionDigits());
-        if (pool.amount().stripTrailingZeros().scale() > minorUnits) {
+        BigDecimal amount = pool.amount();
+        if (amount.stripTrailingZeros().scale() > minorUnits) {
             String entry = key.equals(componentId) ? "" : " (from the \"" + key + "\" entry)";
             throw pool.node().error("the cost-sharing pool " + pool.amount().toPlainString() + " of component "
                     + componentId + entry + " has more decimals than " + currency.getCurrencyCode() + " allows ("
                     + minorUnits + "); write the pool with at most " + minorUnits + " decimals");
         }
+        // Only trailing zeros are dropped here, so the value is unchanged.
+        return amount.scale() > minorUnits ? amount.setScale(minorUnits, RoundingMode.UNNECESSARY) : amount;
     }
 
     @Override
