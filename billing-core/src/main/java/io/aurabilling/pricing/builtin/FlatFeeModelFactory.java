@@ -5,6 +5,7 @@ import io.aurabilling.pricing.PricingModel;
 import io.aurabilling.pricing.PricingModelFactory;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public final class FlatFeeModelFactory implements PricingModelFactory {
             included = ComponentTable.parse(includedNode.get(),
                     node -> ConfigValues.wholeNumber(node, 0, "included queries"));
         }
-        RateCard overage = config.get("overage").map(RateCard::parse).orElseGet(() -> RateCard.of(java.util.List.of()));
+        RateCard overage = config.get("overage").map(RateCard::parse).orElseGet(() -> RateCard.of(List.of()));
         return new FlatFeeModel(fee, included, overage);
     }
 }
