@@ -1,0 +1,79 @@
+package io.aurabilling.pricing.builtin;
+
+import io.aurabilling.config.ConfigNode;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Settings keyed by component id, with {@code "*"} for every component without its own
+ * entry (the shape of {@code tiers}, {@code packages}, {@code included} and {@code pool}).
+ *
+ * @param entries component id or {@code "*"} to its setting, in configuration order
+ * @param <T> the setting
+ */
+public record ComponentTable<T>(Map<String, T> entries) {
+
+    /** The key that applies to components without their own entry. */
+    public static final String ANY = "*";
+
+    /** Validates and copies the components. */
+    public ComponentTable {
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null")));
+    }
+
+    /**
+     * Reads a mapping of component id (or {@code "*"}) to settings.
+     *
+     * @param node the mapping
+     * @param reader reads one entry's value, rejecting bad ones with {@link ConfigNode#error}
+     * @param <T> the setting
+     * @return the table
+     * @throws io.aurabilling.ConfigurationException when the node is not a non-empty mapping or an entry is bad
+     */
+    public static <T> ComponentTable<T> parse(ConfigNode node, Function<ConfigNode, T> reader) {
+        requireNonNull(node, "node is null");
+        requireNonNull(reader, "reader is null");
+        Map<String, ConfigNode> raw = node.entries();
+        if (raw.isEmpty()) {
+            throw node.error("expected at least one component id or \"*\"");
+        }
+        Map<String, T> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : raw.entrySet()) {
+            if (e.getKey().isBlank()) {
+                throw e.getValue().error("expected a component id or \"*\" as key, found an empty key");
+            }
+            entries.put(e.getKey(), reader.apply(e.getValue()));
+        }
+        return new ComponentTable<>(entries);
+    }
+
+    /**
+     * The setting of a component: its own entry, else {@code "*"}.
+     *
+     * @param componentId the component
+     * @return the setting, or empty when neither applies
+     */
+    public Optional<T> lookup(String componentId) {
+        T own = entries.get(componentId);
+        return Optional.ofNullable(own != null ? own : entries.get(ANY));
+    }
+
+    /**
+     * The key whose setting applies to a component: its own id, else {@code "*"}.
+     *
+     * @param componentId the component
+     * @return the key, or empty when neither applies
+     */
+    public Optional<String> keyFor(String componentId) {
+        if (entries.containsKey(componentId)) {
+            return Optional.of(componentId);
+        }
+        return entries.containsKey(ANY) ? Optional.of(ANY) : Optional.empty();
+    }
+}
