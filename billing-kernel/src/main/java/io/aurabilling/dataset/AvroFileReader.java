@@ -32,6 +32,7 @@ final class AvroFileReader implements Closeable {
     private BinaryDecoder decoder;
     private long blockRows;
     private int blockIndex = -1;
+    private byte[] sync;
     private long rowsBefore;
 
     private AvroFileReader(String dataset, String relativePath, CountingStream counting, MessageDigest digest,
@@ -64,8 +65,13 @@ final class AvroFileReader implements Closeable {
         }
         CountingStream counting = new CountingStream(new DigestInputStream(raw, digest));
         try {
+            counting.capture = new java.io.ByteArrayOutputStream();
             DataFileStream<Object> stream = new DataFileStream<>(counting, new GenericDatumReader<>());
-            return new AvroFileReader(dataset, file.relativePath(), counting, digest, stream);
+            byte[] headerBytes = counting.capture.toByteArray();
+            counting.capture = null;
+            AvroFileReader reader = new AvroFileReader(dataset, file.relativePath(), counting, digest, stream);
+            reader.sync = syncMarker(headerBytes);
+            return reader;
         } catch (IOException | RuntimeException e) {
             closeQuietly(counting);
             throw new InputDataException(dataset + " file " + file.relativePath()
@@ -104,6 +110,7 @@ final class AvroFileReader implements Closeable {
         try {
             if (!stream.hasNext()) {
                 blockRows = 0;
+                checkComplete();
                 return false;
             }
             blockIndex++;
@@ -116,6 +123,53 @@ final class AvroFileReader implements Closeable {
             blockIndex = Math.max(blockIndex, 0);
             throw corrupt(e);
         }
+    }
+
+    /**
+     * Avro's reader takes a file cut inside a block for a clean end; a complete file always ends
+     * with the sync marker of its header, so anything else is a truncation.
+     */
+    private void checkComplete() throws IOException {
+        byte[] rest = new byte[8192];
+        while (counting.read(rest) >= 0) {
+            // reach the real end of the file
+        }
+        if (counting.count < 16 || !java.util.Arrays.equals(counting.tail(), sync)) {
+            blockIndex++;
+            throw new java.io.EOFException("the file ends inside a block (truncated)");
+        }
+    }
+
+    /** The 16-byte sync marker at the end of an Avro header: magic, metadata map, sync. */
+    private static byte[] syncMarker(byte[] header) {
+        int[] pos = {4};
+        while (true) {
+            long count = varLong(header, pos);
+            if (count == 0) {
+                break;
+            }
+            if (count < 0) {
+                count = -count;
+                varLong(header, pos);
+            }
+            for (long i = 0; i < 2 * count; i++) {
+                long length = varLong(header, pos);
+                pos[0] += (int) length;
+            }
+        }
+        return java.util.Arrays.copyOfRange(header, pos[0], pos[0] + 16);
+    }
+
+    private static long varLong(byte[] b, int[] pos) {
+        long value = 0;
+        int shift = 0;
+        int x;
+        do {
+            x = b[pos[0]++] & 0xFF;
+            value |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return (value >>> 1) ^ -(value & 1);
     }
 
     /** @return the decoder over the current block */
@@ -141,20 +195,12 @@ final class AvroFileReader implements Closeable {
     }
 
     /**
-     * Reads the rest of the file (bytes after the last block) and returns its lineage.
+     * The lineage of a file read to its end ({@link #nextBlock} returned false).
      *
      * @param rows the rows read
      * @return the input file
      */
     InputFile finish(long rows) {
-        try {
-            byte[] skip = new byte[8192];
-            while (counting.read(skip) >= 0) {
-                // the digest covers every byte of the file
-            }
-        } catch (IOException e) {
-            throw corrupt(e);
-        }
         String sha = HexFormat.of().formatHex(digest.digest()).toLowerCase(Locale.ROOT);
         return new InputFile(dataset, version(), relativePath, sha, rows);
     }
@@ -181,6 +227,9 @@ final class AvroFileReader implements Closeable {
     /** Counts the bytes read through it. */
     private static final class CountingStream extends FilterInputStream {
         long count;
+        java.io.ByteArrayOutputStream capture;
+        private final byte[] tail = new byte[16];
+        private int tailPos;
 
         CountingStream(InputStream in) {
             super(in);
@@ -191,6 +240,7 @@ final class AvroFileReader implements Closeable {
             int b = super.read();
             if (b >= 0) {
                 count++;
+                remember(new byte[]{(byte) b}, 0, 1);
             }
             return b;
         }
@@ -200,8 +250,28 @@ final class AvroFileReader implements Closeable {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+                remember(b, off, n);
             }
             return n;
+        }
+
+        private void remember(byte[] b, int off, int n) {
+            if (capture != null) {
+                capture.write(b, off, n);
+            }
+            for (int i = Math.max(off, off + n - 16); i < off + n; i++) {
+                tail[tailPos] = b[i];
+                tailPos = (tailPos + 1) & 15;
+            }
+        }
+
+        /** @return the last 16 bytes read, oldest first */
+        byte[] tail() {
+            byte[] last = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                last[i] = tail[(tailPos + i) & 15];
+            }
+            return last;
         }
 
         @Override
