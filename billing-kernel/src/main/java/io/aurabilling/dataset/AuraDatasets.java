@@ -1,0 +1,211 @@
+package io.aurabilling.dataset;
+
+import io.aurabilling.InputDataException;
+import io.aurabilling.usage.Dimensions;
+import io.aurabilling.usage.UsageAggregate;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The embedded reader of Aura datasets: reads a month of {@code Aura_Audit} and the dimensions from
+ * a {@link DatasetSource} into a {@link UsageAggregate}, accounting for every row read.
+ *
+ * <p>Row rules, in order (billing-rules.md): 1 {@code MISSING_KEY}, 2 {@code BAD_TIMESTAMP}, 3
+ * {@code OUT_OF_PERIOD} (the month in the row's country's zone), 4 {@code DUPLICATE} (same
+ * {@code (INTERACTION_ID, AURA_COMPONENT_ID)} as an earlier row that passed 1-3; earlier = files in
+ * relative path order, rows in file order); the rest is billable and counted into cells
+ * {@code (country, OB-local day, component, app, channel, service, preset)}. {@code OTHER_OB} is the
+ * engine's decision, not this reader's.
+ *
+ * <p>How: files are decoded in parallel ({@link ReadOptions#threads()}) into compact row chunks
+ * (rules 1-3 applied, cell computed), and one sequencer consumes them strictly in path order,
+ * with a bounded number of files in flight, applying rule 4 and the distinct requests. The result
+ * is therefore the same whatever the thread count or timing. Duplicate and request state is kept per
+ * UTC day of {@code AURA_TM}; see {@code docs/dedupe.md} for its memory bound and its cross-day limit:
+ * copies of a key in {@code DAY_DT} folders more than about two days apart may be missed.
+ *
+ * <p>Pruning: {@code Aura_Audit} files in a {@code DAY_DT=YYYY-MM-DD} folder outside
+ * [first day of the month − 2 days, last day + 2 days] are not read and not counted (one day of
+ * margin for the OB zones plus one for any zone's offset); {@code DAY_DT} never decides membership.
+ *
+ * <p>A corrupt, truncated or unreadable file, or one lacking a needed field, fails the whole read
+ * with an {@link InputDataException} naming it (nothing is returned), unless
+ * {@link ReadOptions#skipBadFiles()} asks to leave such files out and report them.
+ */
+public final class AuraDatasets {
+    private static final int QUEUE_CHUNKS = 4;
+
+    private AuraDatasets() {
+    }
+
+    /**
+     * Reads a month.
+     *
+     * @param source where the datasets are
+     * @param month the billing month
+     * @param zoneOfCountry the zone of a country code as written in the data (the OB's zone, or
+     *                      {@code defaults.timezone} for countries without an {@code obs} entry); called once per country
+     * @param noOffsetZone the zone of {@code AURA_TM} text without an offset ({@code defaults.timestamps-without-offset})
+     * @param options threads and bad-file handling
+     * @return the usage, dimensions, skipped files and the number of files pruned
+     * @throws InputDataException when the Aura_Audit dataset is missing or a file cannot be read (unless skipped)
+     */
+    public static DatasetRead read(DatasetSource source, YearMonth month, Function<String, ZoneId> zoneOfCountry,
+                                   ZoneId noOffsetZone, ReadOptions options) {
+        requireNonNull(source, "source is null");
+        requireNonNull(month, "month is null");
+        requireNonNull(zoneOfCountry, "zoneOfCountry is null");
+        requireNonNull(noOffsetZone, "noOffsetZone is null");
+        requireNonNull(options, "options is null");
+        if (month.getYear() < 1700 || month.getYear() > 2200) {
+            throw new IllegalArgumentException("billing month out of the supported years 1700-2200: " + month);
+        }
+        if (!source.exists(AuraSchemas.AURA_AUDIT)) {
+            throw new InputDataException("no " + AuraSchemas.AURA_AUDIT + " dataset in " + source.describe()
+                    + "; point the datasets folder at the directory holding " + AuraSchemas.AURA_AUDIT + "/");
+        }
+        Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+        Function<String, ZoneId> zoneCache = country -> zones.computeIfAbsent(country,
+                c -> requireNonNull(zoneOfCountry.apply(c), "zoneOfCountry returned null for " + c));
+
+        LocalDate first = month.atDay(1).minusDays(2);
+        LocalDate last = month.atEndOfMonth().plusDays(2);
+        List<DatasetSource.DatasetFile> files = new ArrayList<>();
+        long pruned = 0;
+        for (DatasetSource.DatasetFile file : source.files(AuraSchemas.AURA_AUDIT)) {
+            LocalDate day = DatasetPaths.folderDay(file.relativePath());
+            if (day != null && (day.isBefore(first) || day.isAfter(last))) {
+                pruned++;
+            } else {
+                files.add(file);
+            }
+        }
+        // the source promises path order; sort again so that "earlier" never depends on it
+        files.sort(java.util.Comparator.comparing(DatasetSource.DatasetFile::relativePath));
+
+        UsageAggregate.Builder builder = UsageAggregate.builder();
+        List<SkippedFile> skipped = new ArrayList<>();
+        readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped);
+        Dimensions dimensions = new DimensionLoader(source, builder, skipped, options.skipBadFiles()).load();
+        return new DatasetRead(builder.build(), dimensions, skipped, pruned);
+    }
+
+    /**
+     * {@link #read} with the default options.
+     *
+     * @param folder the local dataset folder ({@code <DIR>/<Dataset>/**.avro})
+     * @param month the billing month
+     * @param zoneOfCountry the zone of each country
+     * @param noOffsetZone the zone of timestamps without offset
+     * @return the read
+     */
+    public static DatasetRead read(java.nio.file.Path folder, YearMonth month, Function<String, ZoneId> zoneOfCountry,
+                                   ZoneId noOffsetZone) {
+        return read(LocalDatasetFolder.of(folder), month, zoneOfCountry, noOffsetZone, ReadOptions.defaults());
+    }
+
+    /** A file whose decoding failed. */
+    private record Failure(Throwable error) {
+    }
+
+    private static void readAudit(List<DatasetSource.DatasetFile> files, YearMonth month,
+                                  Function<String, ZoneId> zones, ZoneId noOffsetZone, ReadOptions options,
+                                  UsageAggregate.Builder builder, List<SkippedFile> skipped) {
+        int count = files.size();
+        if (count == 0) {
+            return;
+        }
+        int threads = Math.min(options.threads(), count);
+        int window = threads + 2;
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "aura-decode-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        List<BlockingQueue<Object>> queues = new ArrayList<>(count);
+        AuditSequencer sequencer = new AuditSequencer(builder);
+        try {
+            int submitted = 0;
+            for (int i = 0; i < count; i++) {
+                while (submitted < count && submitted < i + window) {
+                    BlockingQueue<Object> queue = options.skipBadFiles()
+                            ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+                    queues.add(queue);
+                    DatasetSource.DatasetFile file = files.get(submitted);
+                    pool.execute(() -> decode(file, month, zones, noOffsetZone, options.skipBadFiles(), queue));
+                    submitted++;
+                }
+                DatasetSource.DatasetFile file = files.get(i);
+                BlockingQueue<Object> queue = queues.get(i);
+                sequencer.startFile(file.relativePath());
+                while (true) {
+                    Object item = queue.take();
+                    if (item instanceof RowChunk chunk) {
+                        sequencer.accept(chunk);
+                    } else if (item instanceof AuditFileDecoder.FileEnd end) {
+                        sequencer.endFile(end);
+                        break;
+                    } else {
+                        Throwable error = ((Failure) item).error();
+                        if (error instanceof InputDataException bad && options.skipBadFiles()) {
+                            skipped.add(new SkippedFile(AuraSchemas.AURA_AUDIT, file.relativePath(), bad.getMessage()));
+                            break;
+                        }
+                        if (error instanceof RuntimeException e) {
+                            throw e;
+                        }
+                        if (error instanceof Error e) {
+                            throw e;
+                        }
+                        throw new IllegalStateException("decoding " + file.relativePath() + " failed", error);
+                    }
+                }
+                queues.set(i, null);
+            }
+            sequencer.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading " + AuraSchemas.AURA_AUDIT + " was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void decode(DatasetSource.DatasetFile file, YearMonth month, Function<String, ZoneId> zones,
+                               ZoneId noOffsetZone, boolean wholeFileFirst, BlockingQueue<Object> queue) {
+        AuditFileDecoder decoder = new AuditFileDecoder(month, zones, noOffsetZone);
+        try {
+            try {
+                if (wholeFileFirst) {
+                    // nothing of a file that turns out bad may reach the sequencer
+                    List<Object> items = new ArrayList<>();
+                    decoder.decode(file, items::add);
+                    queue.addAll(items);
+                } else {
+                    decoder.decode(file, queue::put);
+                }
+            } catch (RuntimeException | Error e) {
+                queue.put(new Failure(e));
+            }
+        } catch (InterruptedException e) {
+            // the read is being abandoned
+            Thread.currentThread().interrupt();
+        }
+    }
+}
