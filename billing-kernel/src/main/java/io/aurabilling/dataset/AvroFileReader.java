@@ -202,7 +202,8 @@ final class AvroFileReader implements Closeable {
      */
     InputFile finish(long rows) {
         String sha = HexFormat.of().formatHex(digest.digest()).toLowerCase(Locale.ROOT);
-        return new InputFile(dataset, version(), relativePath, sha, rows);
+        // lineage names the file below the datasets folder, as invoice-json.md shows: Aura_Audit/DAY_DT=…/part-0.avro
+        return new InputFile(dataset, version(), dataset + "/" + relativePath, sha, rows);
     }
 
     @Override

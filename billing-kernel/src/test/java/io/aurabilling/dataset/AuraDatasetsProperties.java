@@ -95,7 +95,8 @@ class AuraDatasetsProperties {
         assertEquals(expected.cellMap(), actual.cellMap());
         assertEquals(expected.rowsByCountry(), actual.rowsByCountry());
         assertEquals(expected.requestsByCountry(), actual.requestsByCountry());
-        assertEquals(paths, actual.inputs().stream().map(io.aurabilling.usage.InputFile::file).toList());
+        assertEquals(paths.stream().map(p -> "Aura_Audit/" + p).toList(),
+                actual.inputs().stream().map(io.aurabilling.usage.InputFile::file).toList());
     }
 
     @Property(tries = 1000)

@@ -103,7 +103,7 @@ class AuraDatasetsTest {
         assertEquals(Map.of("BRA", 4L, "ESP", 2L, "bra", 1L), usage.requestsByCountry());
 
         List<InputFile> inputs = usage.inputs();
-        assertEquals(List.of("DAY_DT=2026-10-01/part-0.avro", "DAY_DT=2026-10-02/part-0.avro"),
+        assertEquals(List.of("Aura_Audit/DAY_DT=2026-10-01/part-0.avro", "Aura_Audit/DAY_DT=2026-10-02/part-0.avro"),
                 inputs.stream().map(InputFile::file).toList());
         assertEquals(List.of(14L, 4L), inputs.stream().map(InputFile::rows).toList());
         assertTrue(inputs.stream().allMatch(f -> f.dataset().equals("Aura_Audit") && f.version().equals("6.0.0")));
@@ -114,7 +114,7 @@ class AuraDatasetsTest {
         byte[] bytes = AvroFiles.audit(List.of(AuditRow.of("a", "2026-10-05T00:00:00Z", "DEU", "c")));
         MemorySource source = new MemorySource().put("Aura_Audit", "x/part.avro", bytes);
         InputFile input = read(source, 1).usage().inputs().get(0);
-        assertEquals(new InputFile("Aura_Audit", "6.0.0", "x/part.avro", AvroFiles.sha256(bytes), 1), input);
+        assertEquals(new InputFile("Aura_Audit", "6.0.0", "Aura_Audit/x/part.avro", AvroFiles.sha256(bytes), 1), input);
     }
 
     @Test
@@ -287,7 +287,7 @@ class AuraDatasetsTest {
         byte[] empty = AvroFiles.audit(List.of());
         UsageAggregate usage = read(new MemorySource().put("Aura_Audit", "e.avro", empty), 1).usage();
         assertEquals(0, usage.totalRows().read());
-        assertEquals(List.of(new InputFile("Aura_Audit", "6.0.0", "e.avro", AvroFiles.sha256(empty), 0)),
+        assertEquals(List.of(new InputFile("Aura_Audit", "6.0.0", "Aura_Audit/e.avro", AvroFiles.sha256(empty), 0)),
                 usage.inputs());
     }
 
@@ -303,7 +303,7 @@ class AuraDatasetsTest {
         assertEquals(List.of("a.avro", "b.avro"), read.skipped().stream().map(SkippedFile::relativePath).toList());
         assertTrue(read.skipped().get(0).reason().contains("truncated"), read.skipped().get(0).reason());
         assertEquals(new RowAccounting(1, 0, 0, 0, 0, 0), read.usage().rows("DEU"), "id0 of c.avro is not a duplicate");
-        assertEquals(List.of("c.avro"), read.usage().inputs().stream().map(InputFile::file).toList());
+        assertEquals(List.of("Aura_Audit/c.avro"), read.usage().inputs().stream().map(InputFile::file).toList());
     }
 
     @Test
@@ -318,7 +318,8 @@ class AuraDatasetsTest {
         DatasetRead read = read(source, 2);
         assertEquals(3, read.filesPruned());
         assertEquals(new RowAccounting(3, 0, 0, 0, 0, 0), read.usage().rows("DEU"));
-        assertEquals(List.of("DAY_DT=2026-09-29/p.avro", "DAY_DT=garbage/p.avro", "x/DAY_DT=2026-11-02/p.avro"),
+        assertEquals(List.of("Aura_Audit/DAY_DT=2026-09-29/p.avro", "Aura_Audit/DAY_DT=garbage/p.avro",
+                        "Aura_Audit/x/DAY_DT=2026-11-02/p.avro"),
                 read.usage().inputs().stream().map(InputFile::file).toList());
     }
 
@@ -350,8 +351,9 @@ class AuraDatasetsTest {
         assertFalse(read.dimensions().apps().loaded(), "no D_Aura_App folder");
         assertTrue(read.dimensions().channels().loaded(), "an empty D_Aura_Channel folder is loaded, empty");
         List<InputFile> inputs = read.usage().inputs();
-        assertEquals(List.of("Aura_Audit:p.avro:1", "D_Aura_Component:DAY_DT=2026-10-05/part-0.avro:2",
-                        "D_Aura_Preset:part-0.avro:1", "D_Gbl_Country:part-0.avro:2"),
+        assertEquals(List.of("Aura_Audit:Aura_Audit/p.avro:1",
+                        "D_Aura_Component:D_Aura_Component/DAY_DT=2026-10-05/part-0.avro:2",
+                        "D_Aura_Preset:D_Aura_Preset/part-0.avro:1", "D_Gbl_Country:D_Gbl_Country/part-0.avro:2"),
                 inputs.stream().map(f -> f.dataset() + ":" + f.file() + ":" + f.rows()).toList());
         assertEquals(AvroFiles.sha256(latest), inputs.get(1).sha256());
     }
@@ -380,7 +382,7 @@ class AuraDatasetsTest {
         assertFalse(folder.exists("D_Aura_App"));
         DatasetRead read = AuraDatasets.read(dir, OCTOBER, ZONES, ZoneOffset.UTC);
         assertEquals(new RowAccounting(1, 0, 0, 0, 1, 0), read.usage().rows("DEU"));
-        assertEquals("DAY_DT=2026-10-01/part-0.avro", read.usage().inputs().get(0).file());
+        assertEquals("Aura_Audit/DAY_DT=2026-10-01/part-0.avro", read.usage().inputs().get(0).file());
     }
 
     @Test
