@@ -3,7 +3,6 @@ package io.aurabilling.dataset.synthetic;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +203,7 @@ final class SyntheticCatalog {
             }
         }
         String slug = code.toLowerCase(Locale.ROOT);
-        return new ObProfile(code, "Operator " + code, ZoneOffset.UTC, 0.05, code, null, "op-" + slug,
+        return new ObProfile(code, "Operator " + code, ZoneId.of("UTC"), 0.05, code, null, "op-" + slug,
                 "Operator " + code, "My", "", 8);
     }
 
