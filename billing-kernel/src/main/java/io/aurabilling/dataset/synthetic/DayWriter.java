@@ -48,6 +48,18 @@ final class DayWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** Where each of the 32 hex digits goes in the 36-character text (hyphens at 8, 13, 18, 23). */
+    private static final int[] UUID_POSITIONS = new int[32];
+
+    static {
+        for (int i = 0, p = 0; i < 32; i++, p++) {
+            if (p == 8 || p == 13 || p == 18 || p == 23) {
+                p++;
+            }
+            UUID_POSITIONS[i] = p;
+        }
+    }
+
     private final GeneratorOptions options;
     private final MonthPlan plan;
     private final Vocabulary vocabulary;
@@ -92,6 +104,9 @@ final class DayWriter {
         this.tally = new Tally(plan.obs.size());
         for (int i = 0; i < RING; i++) {
             ring[i] = new AuditRow();
+        }
+        for (int p : new int[] {8, 13, 18, 23}) {
+            interactionId[p] = '-';
         }
     }
 
@@ -191,6 +206,7 @@ final class DayWriter {
                 // component ids are replaced on an interaction's first row only, so its keys stay distinct
                 if (s == 0 && (random.nextLong() & 1) == 0) {
                     row.component = v.unknownComponents[random.nextInt(v.unknownComponents.length)];
+                    row.app = app; // null apps belong to aura-groot / aura-bridge only
                     row.flags |= AuditRow.UNKNOWN_COMPONENT;
                 } else {
                     row.app = v.unknownApps[o][random.nextInt(v.unknownApps[o].length)];
@@ -217,18 +233,9 @@ final class DayWriter {
         // a version-4 UUID from the seeded generator, canonical lower-case text
         long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lo = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        int p = 0;
-        for (int i = 15; i >= 0; i--) {
-            if (p == 8 || p == 13 || p == 18) {
-                interactionId[p++] = '-';
-            }
-            interactionId[p++] = HEX[(int) (hi >>> (i * 4)) & 0xF];
-        }
-        for (int i = 15; i >= 0; i--) {
-            if (p == 23) {
-                interactionId[p++] = '-';
-            }
-            interactionId[p++] = HEX[(int) (lo >>> (i * 4)) & 0xF];
+        for (int i = 0; i < 16; i++) {
+            interactionId[UUID_POSITIONS[i]] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xF];
+            interactionId[UUID_POSITIONS[i + 16]] = HEX[(int) (lo >>> (60 - 4 * i)) & 0xF];
         }
     }
 

@@ -124,7 +124,7 @@ public final class GenerateMain {
                     default:
                         throw new ConfigurationException("unknown option " + arg + ". " + usage());
                 }
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new ConfigurationException("bad value '" + value + "' for " + arg + ". " + usage(), e);
             }
         }
