@@ -150,23 +150,23 @@ class AuraMonthGeneratorTest {
         Map<String, Integer> shapes = new TreeMap<>();
         Set<String> services = new HashSet<>();
         for (GenericRecord r : bigRows) {
-            assertTrue(UUID.matcher(r.get("INTERACTION_ID").toString()).matches(), r.toString());
+            assertTrue(UUID.matcher(r.get("INTERACTION_ID").toString()).matches(), () -> r.toString());
             String country = r.get("COUNTRY_3_ALPHA_CD").toString();
-            assertTrue(ZONES.containsKey(country), country);
+            assertTrue(ZONES.containsKey(country), () -> country);
             String service = r.get("AURA_SERVICE_NAME_CD").toString();
             services.add(service);
             Object preset = r.get("AURA_PRESET_NAME");
-            assertEquals("ai".equals(service), preset != null, r.toString());
+            assertEquals("ai".equals(service), preset != null, () -> r.toString());
             if (preset != null) {
-                assertTrue(presets.contains(preset.toString()), r.toString());
+                assertTrue(presets.contains(preset.toString()), () -> r.toString());
             }
             Object channel = r.get("AURA_CHANNEL_ID");
-            assertTrue(channel == null || channels.contains(channel.toString()), r.toString());
+            assertTrue(channel == null || channels.contains(channel.toString()), () -> r.toString());
             String tm = r.get("AURA_TM").toString();
             Instant instant = parse(tm);
             String dayDt = r.get("DAY_DT").toString();
             if (instant != null) {
-                assertEquals(LocalDate.ofInstant(instant, ZoneOffset.UTC).toString(), dayDt, r.toString());
+                assertEquals(LocalDate.ofInstant(instant, ZoneOffset.UTC).toString(), dayDt, () -> r.toString());
                 shapes.merge(shape(tm), 1, Integer::sum);
             }
         }
@@ -205,7 +205,7 @@ class AuraMonthGeneratorTest {
             Object app = r.get("AURA_APP_ID");
             if (app == null) {
                 nullApps++;
-                assertTrue(component.equals("aura-groot") || component.equals("aura-bridge"), r.toString());
+                assertTrue(component.equals("aura-groot") || component.equals("aura-bridge"), () -> r.toString());
             } else if (!apps.contains(app.toString())) {
                 unknownApps++;
             }
@@ -301,10 +301,10 @@ class AuraMonthGeneratorTest {
                     max = Math.max(max, t.toEpochMilli());
                 }
             }
-            assertTrue(distinct.size() <= 3, rows.toString());
+            assertTrue(distinct.size() <= 3, () -> rows.toString());
             sizes[distinct.size()]++;
             // a few ms apart, plus up to a second lost by the shapes without a fraction
-            assertTrue(max - min < 2_000, "components of one interaction lie within a second or so: " + rows);
+            assertTrue(max - min < 2_000, () -> "components of one interaction lie within a second or so: " + rows);
         }
         assertTrue(sizes[1] > 0 && sizes[2] > sizes[1] / 10 && sizes[3] > 0, java.util.Arrays.toString(sizes));
     }
