@@ -8,13 +8,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
@@ -37,7 +35,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The Usage-by-day sheet: queries per day (in the OB's zone) per component, every day of the
- * period, with row and column totals as cached {@code SUM} formulas and a stacked column chart.
+ * period, with row and column totals as cached {@code SUM} formulas and a line chart.
  * Without usage cells it says so.
  */
 final class UsageByDaySheet {
@@ -156,11 +154,10 @@ final class UsageByDaySheet {
         XDDFValueAxis queryAxis = chart.createValueAxis(AxisPosition.LEFT);
         queryAxis.setTitle("Queries");
         queryAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+        queryAxis.setMinimum(0);
         queryAxis.setNumberFormat(WorkbookStyles.COUNT_FORMAT);
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, dayAxis, queryAxis);
-        data.setBarDirection(BarDirection.COL);
-        data.setBarGrouping(BarGrouping.STACKED);
-        data.setOverlap((byte) 100);
+        // lines, not stacked bars: stacking needs an overlap attribute that poi-ooxml-lite cannot write
+        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, dayAxis, queryAxis);
         data.setVaryColors(false);
         String sheetName = sheet.getSheetName();
         String[] labels = new String[days.size()];
@@ -173,8 +170,10 @@ final class UsageByDaySheet {
         for (int i = 0; i < ids.size(); i++) {
             XDDFNumericalDataSource<Long> values = XDDFDataSourcesFactory.fromArray(series[i],
                     area(sheetName, i + 1, firstDay, lastDay));
-            XDDFChartData.Series s = data.addSeries(categories, values);
+            XDDFLineChartData.Series s = (XDDFLineChartData.Series) data.addSeries(categories, values);
             s.setTitle(names.get(ids.get(i)), new CellReference(sheetName, HEADER_ROW, i + 1, true, true));
+            s.setSmooth(false);
+            s.setMarkerStyle(MarkerStyle.CIRCLE);
         }
         chart.plot(data);
     }
