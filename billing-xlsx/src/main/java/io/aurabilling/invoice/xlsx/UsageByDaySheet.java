@@ -21,6 +21,8 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.xmlbeans.XmlObject;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -176,6 +178,12 @@ final class UsageByDaySheet {
             s.setMarkerStyle(MarkerStyle.CIRCLE);
         }
         chart.plot(data);
+        // POI tags titles with the default locale's language; fix it so the bytes do not depend on it
+        XmlObject[] runs = chart.getCTChartSpace().selectPath(
+                "declare namespace a='http://schemas.openxmlformats.org/drawingml/2006/main' .//a:rPr");
+        for (XmlObject run : runs) {
+            ((CTTextCharacterProperties) run).setLang("en-US");
+        }
     }
 
     private static String area(String sheetName, int column, int firstRow, int lastRow) {
