@@ -6,6 +6,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -48,6 +52,11 @@ final class UsageByDaySheet {
     /** The note shown when no usage cells were handed over. */
     static final String NO_CELLS = "Usage cells were not handed to the writer, so queries per day are not "
             + "available here. The Invoice sheet has the month's queries per component and app.";
+
+    /** Series colours, fixed so that a component keeps its colour from one invoice to the next. */
+    private static final PresetColor[] PALETTE = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE,
+        PresetColor.SEA_GREEN, PresetColor.CRIMSON, PresetColor.MEDIUM_PURPLE, PresetColor.SADDLE_BROWN,
+        PresetColor.HOT_PINK, PresetColor.GRAY, PresetColor.OLIVE, PresetColor.DARK_CYAN};
 
     private final Invoice invoice;
     private final WorkbookStyles styles;
@@ -176,6 +185,10 @@ final class UsageByDaySheet {
             s.setTitle(names.get(ids.get(i)), new CellReference(sheetName, HEADER_ROW, i + 1, true, true));
             s.setSmooth(false);
             s.setMarkerStyle(MarkerStyle.CIRCLE);
+            // an explicit line: without it some viewers draw the markers only
+            XDDFLineProperties line = new XDDFLineProperties(
+                    new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length])));
+            s.setLineProperties(line);
         }
         chart.plot(data);
         // POI tags titles with the default locale's language; fix it so the bytes do not depend on it
