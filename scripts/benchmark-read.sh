@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The read benchmark (not a timed test): generates N rows once per codec (deflate, zstd) under
+# target/bench-data and prints (a) plain GenericDatumReader decode on one thread, (b) decompression
+# only on all cores, (c) the full pipeline on all cores, with rows/s, c/a, c/b and peak heap.
+# Usage: scripts/benchmark-read.sh [--rows N] [--codec deflate|zstd|both] [--only-pipeline]
+# Heap: HEAP=1g scripts/benchmark-read.sh --rows 100000000 --codec deflate --only-pipeline
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -ntp -q -pl billing-kernel -am test-compile -DskipTests
+mvn -B -ntp -q -pl billing-kernel dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cp="billing-kernel/target/test-classes:billing-kernel/target/classes:$(cat billing-kernel/target/bench-classpath.txt)"
+exec java -Xmx"${HEAP:-2g}" -cp "$cp" io.aurabilling.dataset.bench.ReadBenchmark --dir target/bench-data "$@"
