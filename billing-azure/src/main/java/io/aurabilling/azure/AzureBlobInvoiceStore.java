@@ -87,6 +87,16 @@ public final class AzureBlobInvoiceStore implements InvoiceStore {
         this(container, prefix, Duration.ofMinutes(5));
     }
 
+    /** @return the container client (for tools and tests) */
+    public BlobContainerClient container() {
+        return container;
+    }
+
+    /** @return the blob name prefix, empty or ending with {@code /} */
+    public String prefix() {
+        return prefix;
+    }
+
     @Override
     public String location() {
         return AzureContainers.redact(container.getBlobContainerUrl()) + (prefix.isEmpty() ? "" : "/" + prefix
