@@ -1,0 +1,57 @@
+package io.aurabilling.store.folder;
+
+import io.aurabilling.store.InvoiceStore;
+import io.aurabilling.store.InvoiceStoreContract;
+import io.aurabilling.store.StoredObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The store contract on a local folder, plus what is particular to folders. */
+class FolderInvoiceStoreTest extends InvoiceStoreContract {
+    @TempDir
+    Path tmp;
+    private int stores;
+
+    @Override
+    protected InvoiceStore newStore() {
+        return new FolderInvoiceStore(tmp.resolve("store-" + stores++));
+    }
+
+    @Override
+    protected void tamper(InvoiceStore store, String name, byte[] bytes) throws Exception {
+        Files.write(((FolderInvoiceStore) store).path(name), bytes);
+    }
+
+    @Test
+    void keepsMetadataInASidecarAndLeavesNoTempFiles() throws Exception {
+        FolderInvoiceStore store = new FolderInvoiceStore(tmp.resolve("s"));
+        store.createIfAbsent("ob=BRA/x.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json", Map.of("sha256", "s"));
+        try (var files = Files.list(tmp.resolve("s/ob=BRA"))) {
+            assertEquals(List.of("x.json", "x.json.meta.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(tmp.resolve("s/ob=BRA/x.json.meta.json")).contains("\"sha256\" : \"s\""));
+    }
+
+    @Test
+    void crashLeftoversAreNotObjects() throws Exception {
+        FolderInvoiceStore store = new FolderInvoiceStore(tmp.resolve("s"));
+        Path dir = Files.createDirectories(tmp.resolve("s/ob=BRA"));
+        // what a crash before the publish leaves: a hidden temp file
+        Files.write(dir.resolve(".x.json.123.tmp"), new byte[] {1});
+        assertEquals(List.of(), store.list(""));
+        // a crash between content and sidecar: the sha256 is derived from the content
+        Files.write(dir.resolve("y.json"), "abc".getBytes(StandardCharsets.UTF_8));
+        StoredObject y = store.read("ob=BRA/y.json").orElseThrow();
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", y.metadata().get("sha256"));
+    }
+}
