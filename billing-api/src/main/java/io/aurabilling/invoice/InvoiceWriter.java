@@ -44,6 +44,39 @@ public interface InvoiceWriter {
     void write(Invoice invoice, OutputStream out) throws IOException;
 
     /**
+     * Writes the invoice together with the usage cells it was priced from, for formats
+     * that show usage detail (the workbook's Detail and Usage-by-day sheets). Writers
+     * that show no usage detail keep this default, which ignores the cells.
+     *
+     * @param invoice the invoice
+     * @param cells the cells of the run, in {@link io.aurabilling.usage.UsageKey#ORDER}
+     *              ({@code UsageAggregate.cells()}); cells of other countries are to be skipped
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
+     */
+    default void write(Invoice invoice, java.util.List<io.aurabilling.usage.UsageCell> cells, OutputStream out)
+            throws IOException {
+        write(invoice, out);
+    }
+
+    /**
+     * Renders the invoice with its usage cells to bytes.
+     *
+     * @param invoice the invoice
+     * @param cells the cells of the run, as for {@link #write(Invoice, java.util.List, OutputStream)}
+     * @return the rendered file
+     */
+    default byte[] render(Invoice invoice, java.util.List<io.aurabilling.usage.UsageCell> cells) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(invoice, cells, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot render invoice " + invoice.number() + " as " + name(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * Renders the invoice to bytes.
      *
      * @param invoice the invoice

@@ -6,6 +6,11 @@ import io.aurabilling.engine.BillingEngine;
 import io.aurabilling.engine.BillingRun;
 import io.aurabilling.invoice.Invoice;
 import io.aurabilling.invoice.json.JsonInvoiceWriter;
+import io.aurabilling.store.folder.FolderInvoiceStore;
+import io.aurabilling.store.history.FilingResult;
+import io.aurabilling.store.history.FilingStatus;
+import io.aurabilling.store.history.InvoiceHistory;
+import io.aurabilling.store.history.RevisionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,5 +96,16 @@ class DatasetBillingTest {
         Invoice braAlone = DatasetBilling.bill(engine, LocalDatasetFolder.of(dir), YearMonth.of(2026, 10), List.of("BRA"),
                 ReadOptions.defaults().withThreads(1)).run().invoice("BRA");
         assertEquals(json, new JsonInvoiceWriter().toJson(braAlone));
+
+        // bill and store: revision 1, then an unchanged re-run writes nothing
+        InvoiceHistory history = InvoiceHistory.of(new FolderInvoiceStore(dir.resolve("invoices")),
+                engine.invoiceWriters().values());
+        List<FilingResult> first = history.fileAll(run, RevisionRequest.NONE);
+        assertEquals(List.of(FilingStatus.CREATED, FilingStatus.CREATED), first.stream().map(FilingResult::status).toList());
+        assertTrue(Files.exists(dir.resolve("invoices/ob=BRA/period=2026-10/LIC-BRA-202610-r1.json")));
+        List<FilingResult> again = history.fileAll(DatasetBilling.bill(dir, config, YearMonth.of(2026, 10)),
+                RevisionRequest.NONE);
+        assertEquals(List.of(FilingStatus.UNCHANGED, FilingStatus.UNCHANGED),
+                again.stream().map(FilingResult::status).toList());
     }
 }

@@ -3,7 +3,9 @@ package io.aurabilling.store.history;
 import io.aurabilling.ConfigurationException;
 import io.aurabilling.ConflictException;
 import io.aurabilling.InputDataException;
+import io.aurabilling.engine.BillingRun;
 import io.aurabilling.invoice.Invoice;
+import io.aurabilling.usage.UsageCell;
 import io.aurabilling.invoice.InvoiceWriter;
 import io.aurabilling.store.CreateOutcome;
 import io.aurabilling.store.InvoiceStore;
@@ -57,6 +59,8 @@ public final class InvoiceHistory {
     private final InvoiceStore store;
     private final InvoiceWriter json;
     private final InvoiceWriter xlsx;
+    /** The run's usage cells the XLSX is rendered with, or null to render without them. */
+    private final List<UsageCell> cells;
 
     /**
      * Creates the history.
@@ -75,6 +79,43 @@ public final class InvoiceHistory {
             throw new IllegalArgumentException("the XLSX writer must have extension xlsx, not " + xlsx.fileExtension());
         }
         this.xlsx = xlsx;
+        this.cells = null;
+    }
+
+    private InvoiceHistory(InvoiceHistory base, List<UsageCell> cells) {
+        this.store = base.store;
+        this.json = base.json;
+        this.xlsx = base.xlsx;
+        this.cells = List.copyOf(cells);
+    }
+
+    /**
+     * The same history rendering workbooks with the usage cells of a run, so that their
+     * Detail and Usage-by-day sheets show every cell. Always file a run's invoices the same
+     * way: an interrupted write is completed only when the workbook renders to the same bytes.
+     *
+     * @param usageCells the run's cells ({@code UsageAggregate.cells()})
+     * @return a history bound to those cells
+     */
+    public InvoiceHistory withUsage(List<UsageCell> usageCells) {
+        return new InvoiceHistory(this, requireNonNull(usageCells, "usageCells is null"));
+    }
+
+    /**
+     * Files every invoice of a run, the workbooks rendered with the run's usage cells: the
+     * one call that stores what {@code BillingEngine.invoice} produced.
+     *
+     * @param run the billing run
+     * @param request whether revisions may be issued
+     * @return one result per invoice, in the run's order
+     */
+    public List<FilingResult> fileAll(BillingRun run, RevisionRequest request) {
+        requireNonNull(run, "run is null");
+        return withUsage(run.usage().cells()).fileAll(run.invoices(), request);
+    }
+
+    private byte[] renderXlsx(Invoice invoice) {
+        return cells == null ? xlsx.render(invoice) : xlsx.render(invoice, cells);
     }
 
     /**
@@ -185,7 +226,7 @@ public final class InvoiceHistory {
         if (xlsx != null && storedXlsx != null && files.size() == 1) {
             orphanName = storedXlsx.name();
             StoredObject stored = readChecked(orphanName);
-            if (Arrays.equals(xlsx.render(candidate), stored.bytes())) {
+            if (Arrays.equals(renderXlsx(candidate), stored.bytes())) {
                 String jsonName = InvoiceLayout.name(candidate, JSON_EXTENSION);
                 byte[] bytes = json.render(candidate);
                 if (store.createIfAbsent(jsonName, bytes, json.mediaType(), metadata(candidate, bytes))
@@ -210,7 +251,7 @@ public final class InvoiceHistory {
     private FilingResult write(Invoice revision, List<String> abandoned) {
         if (xlsx != null) {
             String name = InvoiceLayout.name(revision, XLSX_EXTENSION);
-            byte[] bytes = xlsx.render(revision);
+            byte[] bytes = renderXlsx(revision);
             if (store.createIfAbsent(name, bytes, XLSX_MEDIA_TYPE, metadata(revision, bytes)) != CreateOutcome.CREATED) {
                 throw lostRace(revision, name);
             }

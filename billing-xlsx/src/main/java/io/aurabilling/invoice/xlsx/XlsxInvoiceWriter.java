@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDateTime;
 
 import static java.util.Objects.requireNonNull;
@@ -85,7 +86,8 @@ public final class XlsxInvoiceWriter implements InvoiceWriter {
      * @throws IllegalArgumentException when the cells are out of order, outside the period, or do not
      *                                  add up to the invoice's queries per component
      */
-    public void write(Invoice invoice, Iterable<UsageCell> cells, OutputStream out) throws IOException {
+    @Override
+    public void write(Invoice invoice, List<UsageCell> cells, OutputStream out) throws IOException {
         writeWorkbook(invoice, requireNonNull(cells, "cells is null"), out);
     }
 
@@ -93,10 +95,11 @@ public final class XlsxInvoiceWriter implements InvoiceWriter {
      * Renders the workbook with usage cells to bytes.
      *
      * @param invoice the invoice
-     * @param cells the usage cells, as for {@link #write(Invoice, Iterable, OutputStream)}
+     * @param cells the usage cells, as for {@link #write(Invoice, List, OutputStream)}
      * @return the workbook's bytes
      */
-    public byte[] render(Invoice invoice, Iterable<UsageCell> cells) {
+    @Override
+    public byte[] render(Invoice invoice, List<UsageCell> cells) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             write(invoice, cells, out);

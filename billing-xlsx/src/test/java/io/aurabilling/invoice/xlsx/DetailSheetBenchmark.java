@@ -26,10 +26,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /**
@@ -53,9 +51,9 @@ public final class DetailSheetBenchmark {
      * channel, service and preset are the digits of a mixed-radix number, most significant first.
      *
      * @param count how many cells
-     * @return an iterable that can be read any number of times
+     * @return a list computed on access, read any number of times
      */
-    static Iterable<UsageCell> cells(long count) {
+    static List<UsageCell> cells(long count) {
         LocalDate[] days = new LocalDate[31];
         for (int d = 0; d < days.length; d++) {
             days[d] = LocalDate.of(2026, 10, d + 1);
@@ -64,20 +62,19 @@ public final class DetailSheetBenchmark {
         if (count > capacity) {
             throw new IllegalArgumentException("at most " + capacity + " cells");
         }
-        return () -> new Iterator<>() {
-            private long i;
-
+        // computed from the index on every access, so a million cells take no heap
+        return new java.util.AbstractList<>() {
             @Override
-            public boolean hasNext() {
-                return i < count;
+            public int size() {
+                return (int) count;
             }
 
             @Override
-            public UsageCell next() {
-                if (i >= count) {
-                    throw new NoSuchElementException();
+            public UsageCell get(int index) {
+                if (index < 0 || index >= count) {
+                    throw new IndexOutOfBoundsException(index);
                 }
-                long n = i;
+                long n = index;
                 int preset = (int) (n % PRESETS);
                 n /= PRESETS;
                 int service = (int) (n % SERVICES.length);
@@ -91,7 +88,7 @@ public final class DetailSheetBenchmark {
                 UsageKey key = new UsageKey("BRA", days[(int) n], "aura-c" + component,
                         String.format(Locale.ROOT, "app-%02d", app), "ch-" + channel, SERVICES[service],
                         String.format(Locale.ROOT, "p-%02d", preset));
-                return new UsageCell(key, 1 + i++ % 7);
+                return new UsageCell(key, 1 + index % 7);
             }
         };
     }
@@ -155,7 +152,7 @@ public final class DetailSheetBenchmark {
     public static void main(String[] args) throws IOException {
         long count = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         Path file = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("detail-benchmark-", ".xlsx");
-        Iterable<UsageCell> cells = cells(count);
+        List<UsageCell> cells = cells(count);
         Invoice invoice = invoiceFor(cells);
         long start = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
