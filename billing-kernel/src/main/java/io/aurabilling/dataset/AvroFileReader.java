@@ -26,6 +26,7 @@ import java.util.Locale;
 final class AvroFileReader implements Closeable {
     private final String dataset;
     private final String relativePath;
+    private final String sourceVersion;
     private final CountingStream counting;
     private final MessageDigest digest;
     private final DataFileStream<Object> stream;
@@ -35,10 +36,11 @@ final class AvroFileReader implements Closeable {
     private byte[] sync;
     private long rowsBefore;
 
-    private AvroFileReader(String dataset, String relativePath, CountingStream counting, MessageDigest digest,
-                           DataFileStream<Object> stream) {
+    private AvroFileReader(String dataset, String relativePath, String sourceVersion, CountingStream counting,
+                           MessageDigest digest, DataFileStream<Object> stream) {
         this.dataset = dataset;
         this.relativePath = relativePath;
+        this.sourceVersion = sourceVersion;
         this.counting = counting;
         this.digest = digest;
         this.stream = stream;
@@ -69,7 +71,8 @@ final class AvroFileReader implements Closeable {
             DataFileStream<Object> stream = new DataFileStream<>(counting, new GenericDatumReader<>());
             byte[] headerBytes = counting.capture.toByteArray();
             counting.capture = null;
-            AvroFileReader reader = new AvroFileReader(dataset, file.relativePath(), counting, digest, stream);
+            AvroFileReader reader = new AvroFileReader(dataset, file.relativePath(), file.version(), counting, digest,
+                    stream);
             reader.sync = syncMarker(headerBytes);
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -86,11 +89,15 @@ final class AvroFileReader implements Closeable {
     }
 
     /**
-     * The dataset version: the writer schema's {@code x-fp-version}, else a version folder, else {@code unknown}.
+     * The dataset version: the one the source knows (Kernel's dataset version), else the writer schema's
+     * {@code x-fp-version}, else a version folder, else {@code unknown}.
      *
      * @return the version
      */
     String version() {
+        if (sourceVersion != null && !sourceVersion.isBlank()) {
+            return sourceVersion;
+        }
         String prop = writerSchema().getProp("x-fp-version");
         if (prop != null && !prop.isBlank()) {
             return prop;

@@ -37,12 +37,25 @@ public interface DatasetSource {
      *
      * @param relativePath the path relative to the dataset root, {@code /}-separated, e.g. {@code DAY_DT=2026-10-01/part-0.avro}
      * @param opener opens the file's bytes
+     * @param version the dataset version the source knows for this file (Kernel's dataset version, e.g.
+     *                {@code 6}), recorded in lineage ahead of the schema's {@code x-fp-version}; {@code null}
+     *                when the source does not know it
      */
-    record DatasetFile(String relativePath, Opener opener) {
+    record DatasetFile(String relativePath, Opener opener, String version) {
         /** Validates the components. */
         public DatasetFile {
             requireNonNull(relativePath, "relativePath is null");
             requireNonNull(opener, "opener is null");
+        }
+
+        /**
+         * A file whose version the source does not know (lineage takes it from the file).
+         *
+         * @param relativePath the path relative to the dataset root
+         * @param opener opens the file's bytes
+         */
+        public DatasetFile(String relativePath, Opener opener) {
+            this(relativePath, opener, null);
         }
 
         /**
