@@ -29,8 +29,8 @@ import static java.util.Objects.requireNonNull;
         description = "Turns Aura usage logs into invoices for the Operating Businesses.",
         subcommands = {DemoCommand.class, RunCommand.class, InvoicesCommand.class, PreflightCommand.class,
                 GenerateCommand.class},
-        footer = {"", "Exit codes: 0 done (including unchanged), 2 usage or configuration error, 3 input data error,",
-                "4 remote service error, 5 conflict."})
+        footer = {"", "Exit codes: 0 done (including unchanged), 2 usage or configuration error,",
+                "3 input data error, 4 remote service error, 5 conflict."})
 public final class BillingCommand implements Callable<Integer> {
     /** Exit code of an unexpected error (a bug): not one of the contract's codes. */
     public static final int INTERNAL_ERROR = 1;
