@@ -2,11 +2,7 @@ package io.aurabilling.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aurabilling.dataset.synthetic.AuraMonthGenerator;
 import io.aurabilling.dataset.synthetic.GenerationSummary;
-import io.aurabilling.dataset.synthetic.GeneratorOptions;
-import io.aurabilling.dataset.synthetic.SampleConfig;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +10,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,33 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code billing run} in-process on a small generated month. */
 class RunCommandTest {
-    static final YearMonth PERIOD = YearMonth.of(2026, 10);
-    static final long ROWS = 4000;
+    static final long ROWS = SampleMonth.ROWS;
     static final Pattern LINE = Pattern.compile("([A-Z]{3}) (LIC-\\1-202610) r([0-9]+) queries=([0-9]+) "
             + "requests=([0-9]+) total=([0-9]+\\.[0-9]{2}) (EUR|GBP) (stored|unchanged) (.+)");
     static final Pattern ROWS_LINE = Pattern.compile("rows read=([0-9]+) billed=([0-9]+) MISSING_KEY=([0-9]+) "
             + "BAD_TIMESTAMP=([0-9]+) OUT_OF_PERIOD=([0-9]+) DUPLICATE=([0-9]+) OTHER_OB=([0-9]+)");
 
-    @TempDir
-    static Path shared;
-    static Path datasets;
-    static Path otherDatasets;
-    static Path config;
-    static GenerationSummary generated;
+    static final Path datasets = SampleMonth.DATASETS;
+    static final Path otherDatasets = SampleMonth.OTHER_DATASETS;
+    static final Path config = SampleMonth.CONFIG;
+    static final GenerationSummary generated = SampleMonth.GENERATED;
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void generate() {
-        datasets = shared.resolve("datasets");
-        otherDatasets = shared.resolve("other-datasets");
-        config = shared.resolve("billing.yaml");
-        generated = AuraMonthGenerator.generate(GeneratorOptions.of(datasets, PERIOD, ROWS).withThreads(2));
-        // same OBs and month, another seed: every invoice differs
-        AuraMonthGenerator.generate(GeneratorOptions.of(otherDatasets, PERIOD, ROWS).withSeed(7).withThreads(2));
-        SampleConfig.write(config, GeneratorOptions.DEFAULT_OBS);
-    }
 
     static Cli.Result run(Path store, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--period", "2026-10",
