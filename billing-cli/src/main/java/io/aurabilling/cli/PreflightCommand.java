@@ -53,7 +53,7 @@ public final class PreflightCommand implements Callable<Integer> {
                 models.add(version.model());
             }
         }
-        out.println("ok config " + config + ": " + loaded.obs().size() + " OBs (" + String.join(", ", loaded.obs().keySet())
+        out.println("ok config " + config + ": " + loaded.obs().size() + (loaded.obs().size() == 1 ? " OB (" : " OBs (") + String.join(", ", loaded.obs().keySet())
                 + "), models " + String.join(", ", models) + ", writers " + String.join(", ", writers(engine)));
         out.flush();
         if (loaded.kernelSettings().isPresent()) {
