@@ -53,12 +53,19 @@ public record BillingJob(BillingConfig config, DatasetSource source, YearMonth m
      * stored (each is complete: the store commits a revision with its JSON).
      *
      * @param out where the summary lines go
+     * @param readDone called once the datasets are read and priced, before anything is stored or
+     *                 printed (ends the progress line)
      * @return the run
      * @throws io.aurabilling.BillingException for a configuration, data, remote or conflict failure
      */
-    public BillingRun execute(PrintWriter out) {
+    public BillingRun execute(PrintWriter out, Runnable readDone) {
         BillingEngine engine = BillingEngine.builder().config(config).build();
-        BillingRun run = DatasetBilling.bill(engine, source, month, obs, ReadOptions.defaults()).run();
+        BillingRun run;
+        try {
+            run = DatasetBilling.bill(engine, source, month, obs, ReadOptions.defaults()).run();
+        } finally {
+            readDone.run();
+        }
         Collection<InvoiceWriter> writers = engine.invoiceWriters().values();
         if (store == null) {
             dryRun(run, writers, out);

@@ -58,8 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
         AuraMonthGenerator.generate(options);
         SampleConfig.write(configFile, options.obs());
         BillingConfig config = BillingConfigLoader.load(configFile);
-        BillingRun run = new BillingJob(config, LocalDatasetFolder.of(datasets), PERIOD, List.of(),
-                StoreOptions.OpenedStore.folder(invoices), RevisionRequest.NONE).execute(w);
+        BillingRun run;
+        try (ReadProgress progress = ReadProgress.watch(LocalDatasetFolder.of(datasets), datasets.toAbsolutePath(),
+                spec.commandLine().getErr(), Console.isTerminal())) {
+            run = new BillingJob(config, progress, PERIOD, List.of(), StoreOptions.OpenedStore.folder(invoices),
+                    RevisionRequest.NONE).execute(w, progress::close);
+        }
         w.println("invoices: " + invoices);
         w.println("config: " + configFile);
         w.println("datasets: " + datasets);

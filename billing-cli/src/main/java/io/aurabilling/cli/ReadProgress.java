@@ -137,10 +137,10 @@ public final class ReadProgress implements DatasetSource, AutoCloseable {
                 files, totalFiles, rowCount, Math.round(rowCount / seconds), bytes / MB, totalBytes / MB, rate / MB, eta);
     }
 
-    /** Stops the line and ends it, so that what follows starts on a fresh line. */
+    /** Stops the line and ends it, so that what follows starts on a fresh line; idempotent. */
     @Override
     public void close() {
-        if (ticker != null) {
+        if (ticker != null && !ticker.isShutdown()) {
             ticker.shutdownNow();
             err.println("\r" + line(System.nanoTime()) + "   ");
             err.flush();

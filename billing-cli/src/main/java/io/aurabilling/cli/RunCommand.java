@@ -90,14 +90,15 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         if (kernel) {
             DatasetSource source = KernelDatasets.source(loaded);
-            out.println(new BillingJob(loaded, source, period, obs, store, request).execute(out).rows().summaryLine());
+            BillingRun run = new BillingJob(loaded, source, period, obs, store, request).execute(out, () -> { });
+            out.println(run.rows().summaryLine());
             return 0;
         }
         Path folder = datasets != null ? datasets : Path.of(DEFAULT_DATASETS);
         BillingRun run;
         try (ReadProgress progress = ReadProgress.watch(LocalDatasetFolder.of(folder), folder.toAbsolutePath(), err,
                 Console.isTerminal())) {
-            run = new BillingJob(loaded, progress, period, obs, store, request).execute(out);
+            run = new BillingJob(loaded, progress, period, obs, store, request).execute(out, progress::close);
         }
         out.println(run.rows().summaryLine());
         out.flush();
