@@ -1,6 +1,7 @@
 package io.aurabilling.cli;
 
 import io.aurabilling.config.yaml.BillingConfig;
+import io.aurabilling.testkit.KernelSimulator;
 import io.aurabilling.config.yaml.BillingConfigLoader;
 import io.aurabilling.dataset.LocalDatasetFolder;
 import io.aurabilling.engine.BillingRun;
@@ -40,6 +41,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where everything goes (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("demo-out");
 
+    @Option(names = "--kernel", description = "Serve the sample month from a Kernel simulator on 127.0.0.1 and "
+            + "bill it through the Kernel client (token, scopes, listing, verified downloads into <out>/kernel-cache).")
+    boolean kernel;
+
     /** Used by picocli. */
     public DemoCommand() {
     }
@@ -49,7 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Path datasets = out.resolve("datasets");
         Path configFile = out.resolve("billing.yaml");
-        Path invoices = out.resolve("invoices");
+        // a Kernel run records Kernel dataset versions in lineage, so it gets a store of its own
+        Path invoices = out.resolve(kernel ? "kernel-invoices" : "invoices");
         GeneratorOptions options = GeneratorOptions.of(datasets, PERIOD, ROWS);
         if (Console.isTerminal()) {
             spec.commandLine().getErr().println("generating " + ROWS + " rows of " + PERIOD + " in " + datasets + " ...");
@@ -59,16 +65,32 @@ public final class DemoCommand implements Callable<Integer> {
         SampleConfig.write(configFile, options.obs());
         BillingConfig config = BillingConfigLoader.load(configFile);
         BillingRun run;
+        if (kernel) {
+            try (KernelSimulator simulator = KernelSimulator.builder().datasets(datasets, 6).start()) {
+                BillingConfig viaKernel = new BillingConfig(config.issuer(), config.invoicePrefix(), config.defaults(),
+                        config.obs(), simulator.settings(out.resolve("kernel-cache")), config.store(), config.source(),
+                        config.sha256());
+                w.println("kernel simulator: " + simulator.apiUrl());
+                run = new BillingJob(viaKernel, KernelDatasets.source(viaKernel, PERIOD), PERIOD, List.of(),
+                        StoreOptions.OpenedStore.folder(invoices), RevisionRequest.NONE).execute(w, () -> { });
+            }
+            printPaths(w, invoices, configFile, datasets, run);
+            return 0;
+        }
         try (ReadProgress progress = ReadProgress.watch(LocalDatasetFolder.of(datasets), datasets.toAbsolutePath(),
                 spec.commandLine().getErr(), Console.isTerminal())) {
             run = new BillingJob(config, progress, PERIOD, List.of(), StoreOptions.OpenedStore.folder(invoices),
                     RevisionRequest.NONE).execute(w, progress::close);
         }
+        printPaths(w, invoices, configFile, datasets, run);
+        return 0;
+    }
+
+    private static void printPaths(PrintWriter w, Path invoices, Path configFile, Path datasets, BillingRun run) {
         w.println("invoices: " + invoices);
         w.println("config: " + configFile);
         w.println("datasets: " + datasets);
         w.println(run.rows().summaryLine());
         w.flush();
-        return 0;
     }
 }

@@ -2,46 +2,67 @@ package io.aurabilling.cli;
 
 import io.aurabilling.ConfigurationException;
 import io.aurabilling.config.yaml.BillingConfig;
+import io.aurabilling.config.yaml.KernelSettings;
 import io.aurabilling.dataset.DatasetSource;
+import io.aurabilling.kernel.KernelCache;
+import io.aurabilling.kernel.KernelClient;
+import io.aurabilling.kernel.KernelDatasetSource;
+import io.aurabilling.kernel.KernelPreflight;
+import io.aurabilling.kernel.PreflightReport;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where the command meets Kernel ({@code run --kernel}, preflight's Kernel checks). The Kernel
- * client comes with its own issue; until then both say so and fail as a configuration error
- * (exit 2). Wiring it later means replacing the bodies of {@link #source} and {@link #check}.
+ * Where the command meets Kernel: {@code run --kernel} reads the datasets through the Kernel
+ * client into the configured cache, and {@code preflight} checks the credentials and scopes.
  */
 public final class KernelDatasets {
-    /** The message of every Kernel feature that is not there yet. */
-    static final String NOT_AVAILABLE = "reading datasets from Kernel is not available yet in this version; "
-            + "download the datasets into a folder (<DIR>/<Dataset>/**.avro) and use --datasets DIR";
-
     private KernelDatasets() {
     }
 
-    /**
-     * The Kernel dataset source of a configuration.
-     *
-     * @param config the configuration (its {@code kernel:} section)
-     * @return the source
-     * @throws ConfigurationException always, for now: Kernel is not available yet
-     */
-    public static DatasetSource source(BillingConfig config) {
-        requireNonNull(config, "config is null");
-        throw new ConfigurationException("--kernel: " + NOT_AVAILABLE);
+    private static KernelSettings settings(BillingConfig config, String what) {
+        return config.kernelSettings().orElseThrow(() -> new ConfigurationException(what + " needs a kernel: section in "
+                + config.source() + " (environment, client-id, client-secret: ${env:…}); see docs/kernel.md"));
     }
 
     /**
-     * Checks Kernel credentials and scopes for preflight.
+     * The Kernel dataset source of a configuration, for one month.
+     *
+     * @param config the configuration (its {@code kernel:} section)
+     * @param month the billing month (the files listed are those of the month with a margin)
+     * @return the source
+     * @throws ConfigurationException when the configuration has no {@code kernel:} section
+     */
+    public static DatasetSource source(BillingConfig config, YearMonth month) {
+        requireNonNull(config, "config is null");
+        KernelSettings settings = settings(config, "--kernel");
+        KernelClient client = KernelClient.builder(settings).build();
+        return KernelDatasetSource.of(client, KernelCache.of(settings.cache()), month);
+    }
+
+    /**
+     * Checks Kernel credentials and scopes for preflight: those of the billing application, and
+     * with {@code bot} those of the bot application too (every {@code :write} scope of the Aura
+     * datasets as well), both with the configured credentials.
      *
      * @param config the configuration, with a {@code kernel:} section
-     * @return what was checked, one line
-     * @throws ConfigurationException always, for now: Kernel is not available yet
+     * @param bot whether to check the bot application's scopes too
+     * @return one report per application
+     * @throws io.aurabilling.RemoteServiceException when Kernel cannot be reached after retries
      */
-    public static String check(BillingConfig config) {
+    public static List<PreflightReport> check(BillingConfig config, boolean bot) {
         requireNonNull(config, "config is null");
-        throw new ConfigurationException("kernel: checking Kernel credentials and scopes is not available yet in "
-                + "this version; remove the kernel: section from " + config.source()
-                + " and bill from a dataset folder with --datasets DIR");
+        KernelSettings settings = settings(config, "preflight --bot");
+        KernelClient client = KernelClient.builder(settings).build();
+        List<PreflightReport> reports = new ArrayList<>();
+        reports.add(KernelPreflight.checkBilling(client, settings.environment()));
+        if (bot) {
+            reports.add(KernelPreflight.checkBot(client, settings.environment()));
+        }
+        return reports;
     }
 }

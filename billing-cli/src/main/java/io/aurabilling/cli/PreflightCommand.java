@@ -1,10 +1,12 @@
 package io.aurabilling.cli;
 
+import io.aurabilling.ConfigurationException;
 import io.aurabilling.config.yaml.BillingConfig;
 import io.aurabilling.config.yaml.BillingConfigLoader;
 import io.aurabilling.config.yaml.ObSettings;
 import io.aurabilling.config.yaml.PricingVersion;
 import io.aurabilling.engine.BillingEngine;
+import io.aurabilling.kernel.PreflightReport;
 import io.aurabilling.store.history.InvoiceHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,10 @@ public final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The billing.yaml to check.")
     Path config;
 
+    @Option(names = "--bot", description = "Also check the scopes of the aura-bot-<env> application "
+            + "(every :write scope of the Aura datasets too), with the configured credentials.")
+    boolean bot;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -56,8 +62,18 @@ public final class PreflightCommand implements Callable<Integer> {
         out.println("ok config " + config + ": " + loaded.obs().size() + (loaded.obs().size() == 1 ? " OB (" : " OBs (") + String.join(", ", loaded.obs().keySet())
                 + "), models " + String.join(", ", models) + ", writers " + String.join(", ", writers(engine)));
         out.flush();
+        int missing = 0;
         if (loaded.kernelSettings().isPresent()) {
-            out.println("ok kernel: " + KernelDatasets.check(loaded));
+            for (PreflightReport report : KernelDatasets.check(loaded, bot)) {
+                String status = report.ok() ? "ok" : "MISSING";
+                for (String line : report.lines()) {
+                    out.println(status + " kernel: " + line);
+                    status = "  ";
+                }
+                missing += report.ok() ? 0 : Math.max(1, report.missing().size());
+            }
+        } else if (bot) {
+            throw new ConfigurationException("--bot checks Kernel scopes: add a kernel: section to " + config);
         } else {
             out.println("ok kernel: not configured (datasets are read from a local folder with --datasets)");
         }
@@ -67,6 +83,12 @@ public final class PreflightCommand implements Callable<Integer> {
         int stored = InvoiceHistory.of(store.store(), engine.invoiceWriters().values()).list(null, null).size();
         out.println("ok store " + store.store().location() + ": reachable, " + stored + " stored revisions");
         out.flush();
+        if (missing > 0) {
+            // access that is not granted yet is a configuration matter: exit 2, with the advice above
+            spec.commandLine().getErr().println("preflight: Kernel access is incomplete (" + missing
+                    + " missing); ask the Kernel Team for the scopes listed above, then run preflight again");
+            return ConfigurationException.EXIT_CODE;
+        }
         return 0;
     }
 

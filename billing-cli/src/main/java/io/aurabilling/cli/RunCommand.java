@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         if (kernel) {
-            DatasetSource source = KernelDatasets.source(loaded);
+            DatasetSource source = KernelDatasets.source(loaded, period);
             BillingRun run = new BillingJob(loaded, source, period, obs, store, request).execute(out, () -> { });
             out.println(run.rows().summaryLine());
             return 0;

@@ -60,4 +60,26 @@ class DemoCommandTest {
         }
         assertEquals(r.outLines().get(10), again.outLines().get(10));
     }
+
+    @Test
+    void theKernelDemoBillsTheSameMonthThroughTheSimulator() {
+        Path out = work.resolve("demo");
+        Cli.Result local = Cli.run("demo", "--out", out.toString());
+        Cli.Result kernel = Cli.run("demo", "--kernel", "--out", out.toString());
+        assertEquals(0, kernel.code(), kernel::toString);
+        assertEquals("", kernel.err());
+        assertTrue(kernel.outLines().get(0).startsWith("kernel simulator: http://127.0.0.1:"), kernel::toString);
+        // the same invoices' figures and row accounting, in a store of its own
+        for (int i = 0; i < 7; i++) {
+            Matcher viaKernel = RunCommandTest.LINE.matcher(kernel.outLines().get(i + 1));
+            Matcher viaFolder = RunCommandTest.LINE.matcher(local.outLines().get(i));
+            assertTrue(viaKernel.matches() && viaFolder.matches(), kernel::toString);
+            for (int g = 1; g <= 7; g++) {
+                assertEquals(viaFolder.group(g), viaKernel.group(g), kernel.outLines().get(i + 1));
+            }
+            assertTrue(viaKernel.group(9).contains("kernel-invoices"), viaKernel.group(9));
+        }
+        assertEquals(local.outLines().get(10), kernel.outLines().get(11));
+        assertTrue(Files.isDirectory(out.resolve("kernel-cache")));
+    }
 }

@@ -1,13 +1,18 @@
 package io.aurabilling.cli;
 
+import io.aurabilling.kernel.KernelScopes;
+import io.aurabilling.testkit.KernelSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code billing preflight}. */
@@ -53,15 +58,55 @@ class PreflightCommandTest {
         assertTrue(r.err().contains("no-such-model"), r.err());
     }
 
-    @Test
-    void kernelChecksAreNotAvailableYet() throws IOException {
+    private Path kernelConfig(KernelSimulator simulator) throws IOException {
         Path yaml = work.resolve("billing.yaml");
         Files.writeString(yaml, Files.readString(SampleMonth.CONFIG) + "kernel:\n  environment: es-pro\n"
-                + "  client-id: aura-billing\n  client-secret: plain-for-test\n");
-        Cli.Result r = Cli.run("preflight", "--config", yaml.toString());
-        assertEquals(2, r.code(), r::toString);
-        assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err().contains("not available yet"), r.err());
-        assertTrue(r.outLines().get(0).startsWith("ok config"), r::toString);
+                + "  auth-url: " + simulator.authUrl() + "\n  api-url: " + simulator.apiUrl() + "\n"
+                + "  client-id: aura-billing-sim\n  client-secret: simulator-secret\n");
+        return yaml;
+    }
+
+    @Test
+    void kernelWithEveryScopeGrantedPasses() throws IOException {
+        try (KernelSimulator simulator = KernelSimulator.builder().datasets(SampleMonth.DATASETS, 6).start()) {
+            Cli.Result r = Cli.run("preflight", "--config", kernelConfig(simulator).toString(), "--store",
+                    work.resolve("store").toString());
+            assertEquals(0, r.code(), r::toString);
+            assertEquals("ok kernel: Kernel application aura-billing-es-pro: all 13 needed scopes are granted",
+                    r.outLines().get(1));
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void missingScopesAreListedWithWhatToAskForAndExitTwo() throws IOException {
+        List<String> granted = new ArrayList<>(KernelScopes.billingRead());
+        granted.remove("data:D_Gbl_Brand:read");
+        granted.set(granted.indexOf("data:Aura_Audit:read"), "data:Aura_Audit:6:read"); // versioned covers it
+        try (KernelSimulator simulator = KernelSimulator.builder().assignScopes(granted)
+                .datasets(SampleMonth.DATASETS, 6).start()) {
+            Cli.Result r = Cli.run("preflight", "--config", kernelConfig(simulator).toString(), "--store",
+                    work.resolve("store").toString());
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.out().contains("MISSING kernel: Kernel application aura-billing-es-pro: 1 of 13 needed scopes "
+                    + "are missing"), r::toString);
+            assertTrue(r.out().contains("ask the Kernel Team to assign scope data:D_Gbl_Brand:read to the purpose of "
+                    + "application aura-billing-es-pro"), r::toString);
+            assertFalse(r.out().contains("data:Aura_Audit:read to"), r::toString);
+            assertEquals(1, r.errLines().size(), r::toString);
+            assertTrue(r.out().contains("ok store"), "the store is still checked: " + r);
+        }
+    }
+
+    @Test
+    void theBotApplicationNeedsTheWriteScopesToo() throws IOException {
+        try (KernelSimulator simulator = KernelSimulator.builder().datasets(SampleMonth.DATASETS, 6).start()) {
+            Cli.Result r = Cli.run("preflight", "--config", kernelConfig(simulator).toString(), "--bot", "--store",
+                    work.resolve("store").toString());
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.out().contains("ok kernel: Kernel application aura-billing-es-pro: all 13"), r::toString);
+            assertTrue(r.out().contains("ask the Kernel Team to assign scope data:Aura_Audit:write to the purpose of "
+                    + "application aura-bot-es-pro"), r::toString);
+        }
     }
 }

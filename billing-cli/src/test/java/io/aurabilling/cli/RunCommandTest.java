@@ -3,6 +3,7 @@ package io.aurabilling.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurabilling.dataset.synthetic.GenerationSummary;
+import io.aurabilling.testkit.KernelSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,13 +215,31 @@ class RunCommandTest {
         assertTrue(r.err().contains("Aura_Audit"), r.err());
     }
 
+    private static List<String> withoutSizes(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(" \\(rendered .*\\)$", "")).toList();
+    }
+
     @Test
-    void kernelIsNotAvailableYet() {
-        Cli.Result r = Cli.run("run", "--config", config.toString(), "--period", "2026-10", "--kernel",
-                "--store", work.resolve("store").toString());
-        assertEquals(2, r.code(), r::toString);
-        assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err().contains("not available yet"), r.err());
+    void kernelRunsGiveTheSameFiguresAsTheLocalFolder() throws IOException {
+        try (KernelSimulator simulator = KernelSimulator.builder().datasets(SampleMonth.DATASETS, 6).start()) {
+            Path yaml = work.resolve("kernel.yaml");
+            Files.writeString(yaml, Files.readString(config) + "kernel:\n  environment: sim\n"
+                    + "  auth-url: " + simulator.authUrl() + "\n  api-url: " + simulator.apiUrl() + "\n"
+                    + "  client-id: aura-billing-sim\n  client-secret: simulator-secret\n"
+                    + "  cache: " + work.resolve("cache") + "\n");
+            Cli.Result viaKernel = Cli.run("run", "--config", yaml.toString(), "--period", "2026-10", "--kernel",
+                    "--dry-run");
+            Cli.Result local = Cli.run("run", "--config", config.toString(), "--period", "2026-10", "--datasets",
+                    SampleMonth.DATASETS.toString(), "--dry-run");
+            assertEquals(0, viaKernel.code(), viaKernel::toString);
+            assertEquals(0, local.code(), local::toString);
+            // same queries, requests and totals per OB, and the same row accounting; only the lineage
+            // (Kernel's dataset version, hence the rendered sizes) differs
+            assertEquals(withoutSizes(local.outLines()), withoutSizes(viaKernel.outLines()));
+            assertEquals(SampleMonth.GENERATED.rows() + 0L, Long.parseLong(
+                    viaKernel.outLines().get(viaKernel.outLines().size() - 1).split(" ")[1].substring("read=".length())));
+            assertFalse(simulator.requests(KernelSimulator.Endpoint.TOKEN).isEmpty());
+        }
     }
 
     @Test
