@@ -34,12 +34,17 @@ final class AuditSequencer {
     private final List<String> countries = new ArrayList<>();
     private long[] requests = new long[16];
 
-    // the current file
+    // every cell of the read: one global index per distinct key, billable rows counted per index
+    private final Map<UsageKey, Integer> cellIndex = new HashMap<>();
     private final List<UsageKey> cells = new ArrayList<>();
-    private int[] cellComponent = new int[64];
-    private int[] cellCountry = new int[64];
-    private long[] cellBillable = new long[64];
-    private long[] cellDuplicate = new long[64];
+    private int[] cellComponent = new int[1024];
+    private int[] cellCountry = new int[1024];
+    private long[] cellBillable = new long[1024];
+    private long[] duplicates = new long[16];
+
+    // the current file: its cell indexes to global ones
+    private int[] fileCells = new int[1024];
+    private int fileCellCount;
 
     // tables of the last day looked up; reset whenever a table is created or dropped
     private int cachedDay;
@@ -71,9 +76,7 @@ final class AuditSequencer {
                 cacheValid = false;
             }
         }
-        cells.clear();
-        Arrays.fill(cellBillable, 0);
-        Arrays.fill(cellDuplicate, 0);
+        fileCellCount = 0;
     }
 
     /**
@@ -83,25 +86,37 @@ final class AuditSequencer {
      */
     void accept(RowChunk chunk) {
         for (UsageKey key : chunk.newCells) {
-            int index = cells.size();
-            if (index == cellComponent.length) {
-                int capacity = index * 2;
-                cellComponent = Arrays.copyOf(cellComponent, capacity);
-                cellCountry = Arrays.copyOf(cellCountry, capacity);
-                cellBillable = Arrays.copyOf(cellBillable, capacity);
-                cellDuplicate = Arrays.copyOf(cellDuplicate, capacity);
+            if (fileCellCount == fileCells.length) {
+                fileCells = Arrays.copyOf(fileCells, fileCellCount * 2);
             }
-            cells.add(key);
-            cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
-            cellCountry[index] = countryId(key.country());
+            fileCells[fileCellCount++] = globalCell(key);
         }
         for (int r = 0; r < chunk.size; r++) {
             row(chunk, r);
         }
     }
 
+    private int globalCell(UsageKey key) {
+        Integer known = cellIndex.get(key);
+        if (known != null) {
+            return known;
+        }
+        int index = cells.size();
+        if (index == cellComponent.length) {
+            int capacity = index * 2;
+            cellComponent = Arrays.copyOf(cellComponent, capacity);
+            cellCountry = Arrays.copyOf(cellCountry, capacity);
+            cellBillable = Arrays.copyOf(cellBillable, capacity);
+        }
+        cells.add(key);
+        cellIndex.put(key, index);
+        cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
+        cellCountry[index] = countryId(key.country());
+        return index;
+    }
+
     private void row(RowChunk chunk, int r) {
-        int cell = chunk.cell[r];
+        int cell = fileCells[chunk.cell[r]];
         int component = cellComponent[cell];
         int country = cellCountry[cell];
         int day = chunk.dedupeDay[r];
@@ -120,7 +135,7 @@ final class AuditSequencer {
         if ((inSame >= 0 && same.hasComponent(inSame, component))
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
                 || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
-            cellDuplicate[cell]++;
+            duplicates[country]++;
             return;
         }
         cellBillable[cell]++;
@@ -143,19 +158,11 @@ final class AuditSequencer {
     }
 
     /**
-     * Ends the current file: its cells, duplicates, rule 1-3 exclusions and lineage go to the builder.
+     * Ends the current file: its rule 1-3 exclusions and lineage go to the builder.
      *
      * @param end the file's end
      */
     void endFile(AuditFileDecoder.FileEnd end) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cellBillable[i] > 0) {
-                builder.addCell(cells.get(i), cellBillable[i]);
-            }
-            if (cellDuplicate[i] > 0) {
-                builder.exclude(cells.get(i).country(), Exclusion.DUPLICATE, cellDuplicate[i]);
-            }
-        }
         new TreeMap<>(end.excluded()).forEach((country, counts) -> {
             exclude(country, Exclusion.MISSING_KEY, counts[0]);
             exclude(country, Exclusion.BAD_TIMESTAMP, counts[1]);
@@ -164,9 +171,21 @@ final class AuditSequencer {
         builder.addInput(end.input());
     }
 
-    /** Adds the distinct requests of every country; call once, after the last file. */
+    /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
+        Integer[] order = new Integer[cells.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // in cell order, so that the builder sees the same sequence whatever the files and threads
+        Arrays.sort(order, (x, y) -> UsageKey.ORDER.compare(cells.get(x), cells.get(y)));
+        for (int i : order) {
+            if (cellBillable[i] > 0) {
+                builder.addCell(cells.get(i), cellBillable[i]);
+            }
+        }
         for (int c = 0; c < countries.size(); c++) {
+            exclude(countries.get(c), Exclusion.DUPLICATE, duplicates[c]);
             if (requests[c] > 0) {
                 builder.addRequests(countries.get(c), requests[c]);
             }
@@ -187,6 +206,7 @@ final class AuditSequencer {
             countryIds.put(country, id);
             if (id == requests.length) {
                 requests = Arrays.copyOf(requests, id * 2);
+                duplicates = Arrays.copyOf(duplicates, id * 2);
             }
         }
         return id;

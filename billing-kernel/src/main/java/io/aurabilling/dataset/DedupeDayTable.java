@@ -156,13 +156,11 @@ final class DedupeDayTable {
 
     /** The hash of a row's interaction id. */
     static int hash(RowChunk chunk, int row) {
-        if (chunk.keyOffset[row] < 0) {
-            return uuidHash(chunk.hi[row], chunk.lo[row]);
-        }
-        return IdInterner.hash(chunk.arena, chunk.keyOffset[row], chunk.keyLength[row]);
+        return chunk.hash[row];
     }
 
-    private static int uuidHash(long hi, long lo) {
+    /** The hash of a UUID id (any other id: {@link LocalIds#hash} of its bytes). */
+    static int uuidHash(long hi, long lo) {
         long h = (hi * 0x9E3779B97F4A7C15L) ^ lo;
         h *= 0xC2B2AE3D27D4EB4FL;
         return (int) (h ^ (h >>> 32));
