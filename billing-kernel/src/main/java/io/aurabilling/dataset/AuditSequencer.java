@@ -173,13 +173,8 @@ final class AuditSequencer {
 
     /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
-        Integer[] order = new Integer[cells.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // in cell order, so that the builder sees the same sequence whatever the files and threads
-        Arrays.sort(order, (x, y) -> UsageKey.ORDER.compare(cells.get(x), cells.get(y)));
-        for (int i : order) {
+        // in cell order: the builder then builds the aggregate in one pass, whatever the files and threads
+        for (int i : sortedCells()) {
             if (cellBillable[i] > 0) {
                 builder.addCell(cells.get(i), cellBillable[i]);
             }
@@ -190,6 +185,97 @@ final class AuditSequencer {
                 builder.addRequests(countries.get(c), requests[c]);
             }
         }
+    }
+
+    /**
+     * The cell indexes in {@link UsageKey#ORDER}: each part of the key is replaced by its rank
+     * among the distinct values of that part, and the ranks (plus the index) packed into one
+     * {@code long} sorted as primitives; when they do not fit, a comparator on the ranks.
+     */
+    private int[] sortedCells() {
+        int n = cells.size();
+        int[][] rank = new int[7][];
+        rank[0] = ranks(n, UsageKey::country);
+        rank[1] = ranks(n, k -> k.day().toEpochDay());
+        rank[2] = ranks(n, UsageKey::componentId);
+        rank[3] = ranks(n, UsageKey::appId);
+        rank[4] = ranks(n, UsageKey::channelId);
+        rank[5] = ranks(n, UsageKey::service);
+        rank[6] = ranks(n, UsageKey::preset);
+        int[] bits = new int[7];
+        int total = bitsFor(n);
+        for (int d = 0; d < 7; d++) {
+            int max = 0;
+            for (int r : rank[d]) {
+                max = Math.max(max, r);
+            }
+            bits[d] = bitsFor(max + 1);
+            total += bits[d];
+        }
+        int[] order = new int[n];
+        if (total <= 63) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                long k = 0;
+                for (int d = 0; d < 7; d++) {
+                    k = (k << bits[d]) | rank[d][i];
+                }
+                packed[i] = (k << bitsFor(n)) | i;
+            }
+            Arrays.sort(packed);
+            long mask = (1L << bitsFor(n)) - 1;
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (packed[i] & mask);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            for (int d = 0; d < 7; d++) {
+                int c = Integer.compare(rank[d][x], rank[d][y]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    /** Ranks of one key part over all cells: natural order, {@code null} last. */
+    private <T extends Comparable<T>> int[] ranks(int n, java.util.function.Function<UsageKey, T> part) {
+        Map<T, Integer> distinct = new HashMap<>();
+        boolean hasNull = false;
+        for (int i = 0; i < n; i++) {
+            T value = part.apply(cells.get(i));
+            if (value == null) {
+                hasNull = true;
+            } else {
+                distinct.putIfAbsent(value, 0);
+            }
+        }
+        List<T> values = new ArrayList<>(distinct.keySet());
+        values.sort(null);
+        for (int r = 0; r < values.size(); r++) {
+            distinct.put(values.get(r), r);
+        }
+        int nullRank = values.size();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            T value = part.apply(cells.get(i));
+            out[i] = value == null ? nullRank : distinct.get(value);
+        }
+        return out;
+    }
+
+    private static int bitsFor(int count) {
+        return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
     }
 
     private void exclude(String country, Exclusion exclusion, long rows) {
