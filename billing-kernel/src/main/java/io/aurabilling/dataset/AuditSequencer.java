@@ -39,6 +39,9 @@ final class AuditSequencer {
     private final List<UsageKey> cells = new ArrayList<>();
     private int[] cellComponent = new int[1024];
     private int[] cellCountry = new int[1024];
+    // per cell, its parts as ids of their own value lists (day: epoch day), given when the cell
+    // first appears, so that sorting at the end only ranks the few distinct values
+    private final CellParts parts = new CellParts();
     private long[] cellBillable = new long[1024];
     private long[] duplicates = new long[16];
 
@@ -112,6 +115,7 @@ final class AuditSequencer {
         cellIndex.put(key, index);
         cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
         cellCountry[index] = countryId(key.country());
+        parts.add(key);
         return index;
     }
 
@@ -194,20 +198,14 @@ final class AuditSequencer {
      */
     private int[] sortedCells() {
         int n = cells.size();
-        int[][] rank = new int[7][];
-        rank[0] = ranks(n, UsageKey::country);
-        rank[1] = ranks(n, k -> k.day().toEpochDay());
-        rank[2] = ranks(n, UsageKey::componentId);
-        rank[3] = ranks(n, UsageKey::appId);
-        rank[4] = ranks(n, UsageKey::channelId);
-        rank[5] = ranks(n, UsageKey::service);
-        rank[6] = ranks(n, UsageKey::preset);
-        int[] bits = new int[7];
-        int total = bitsFor(n);
-        for (int d = 0; d < 7; d++) {
+        int[][] rank = parts.ranks(n);
+        int[] bits = new int[CellParts.PARTS];
+        int indexBits = bitsFor(n);
+        int total = indexBits;
+        for (int d = 0; d < CellParts.PARTS; d++) {
             int max = 0;
-            for (int r : rank[d]) {
-                max = Math.max(max, r);
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, rank[d][i]);
             }
             bits[d] = bitsFor(max + 1);
             total += bits[d];
@@ -217,13 +215,13 @@ final class AuditSequencer {
             long[] packed = new long[n];
             for (int i = 0; i < n; i++) {
                 long k = 0;
-                for (int d = 0; d < 7; d++) {
+                for (int d = 0; d < CellParts.PARTS; d++) {
                     k = (k << bits[d]) | rank[d][i];
                 }
-                packed[i] = (k << bitsFor(n)) | i;
+                packed[i] = (k << indexBits) | i;
             }
             Arrays.sort(packed);
-            long mask = (1L << bitsFor(n)) - 1;
+            long mask = (1L << indexBits) - 1;
             for (int i = 0; i < n; i++) {
                 order[i] = (int) (packed[i] & mask);
             }
@@ -234,7 +232,7 @@ final class AuditSequencer {
             boxed[i] = i;
         }
         Arrays.sort(boxed, (x, y) -> {
-            for (int d = 0; d < 7; d++) {
+            for (int d = 0; d < CellParts.PARTS; d++) {
                 int c = Integer.compare(rank[d][x], rank[d][y]);
                 if (c != 0) {
                     return c;
@@ -248,30 +246,82 @@ final class AuditSequencer {
         return order;
     }
 
-    /** Ranks of one key part over all cells: natural order, {@code null} last. */
-    private <T extends Comparable<T>> int[] ranks(int n, java.util.function.Function<UsageKey, T> part) {
-        Map<T, Integer> distinct = new HashMap<>();
-        boolean hasNull = false;
-        for (int i = 0; i < n; i++) {
-            T value = part.apply(cells.get(i));
-            if (value == null) {
-                hasNull = true;
-            } else {
-                distinct.putIfAbsent(value, 0);
+    /** The parts of every cell key as small ids, and their ranks in {@link UsageKey#ORDER}. */
+    private static final class CellParts {
+        static final int PARTS = 7;
+        // 0 country, 2 component, 3 app, 4 channel, 5 service, 6 preset: value ids; 1: epoch day
+        private final List<Map<String, Integer>> ids = new ArrayList<>();
+        private final List<List<String>> values = new ArrayList<>();
+        private int[][] part = new int[PARTS][1024];
+        private int size;
+
+        CellParts() {
+            for (int d = 0; d < PARTS; d++) {
+                ids.add(new HashMap<>());
+                values.add(new ArrayList<>());
             }
         }
-        List<T> values = new ArrayList<>(distinct.keySet());
-        values.sort(null);
-        for (int r = 0; r < values.size(); r++) {
-            distinct.put(values.get(r), r);
+
+        void add(UsageKey key) {
+            if (size == part[0].length) {
+                for (int d = 0; d < PARTS; d++) {
+                    part[d] = Arrays.copyOf(part[d], size * 2);
+                }
+            }
+            part[0][size] = id(0, key.country());
+            part[1][size] = (int) key.day().toEpochDay();
+            part[2][size] = id(2, key.componentId());
+            part[3][size] = id(3, key.appId());
+            part[4][size] = id(4, key.channelId());
+            part[5][size] = id(5, key.service());
+            part[6][size] = id(6, key.preset());
+            size++;
         }
-        int nullRank = values.size();
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            T value = part.apply(cells.get(i));
-            out[i] = value == null ? nullRank : distinct.get(value);
+
+        private int id(int d, String value) {
+            if (value == null) {
+                return -1;
+            }
+            Integer known = ids.get(d).get(value);
+            if (known == null) {
+                known = values.get(d).size();
+                values.get(d).add(value);
+                ids.get(d).put(value, known);
+            }
+            return known;
         }
-        return out;
+
+        /** @return per part, per cell: its rank among the part's values (null last; days from the first) */
+        int[][] ranks(int n) {
+            int[][] rank = new int[PARTS][n];
+            for (int d = 0; d < PARTS; d++) {
+                int[] p = part[d];
+                if (d == 1) {
+                    int min = Integer.MAX_VALUE;
+                    for (int i = 0; i < n; i++) {
+                        min = Math.min(min, p[i]);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        rank[d][i] = p[i] - min;
+                    }
+                    continue;
+                }
+                List<String> v = values.get(d);
+                Integer[] byValue = new Integer[v.size()];
+                for (int i = 0; i < byValue.length; i++) {
+                    byValue[i] = i;
+                }
+                Arrays.sort(byValue, (x, y) -> v.get(x).compareTo(v.get(y)));
+                int[] rankOfId = new int[v.size()];
+                for (int r = 0; r < byValue.length; r++) {
+                    rankOfId[byValue[r]] = r;
+                }
+                for (int i = 0; i < n; i++) {
+                    rank[d][i] = p[i] < 0 ? v.size() : rankOfId[p[i]];
+                }
+            }
+            return rank;
+        }
     }
 
     private static int bitsFor(int count) {

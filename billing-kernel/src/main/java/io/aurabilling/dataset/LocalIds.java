@@ -17,6 +17,9 @@ final class LocalIds {
 
     private int[] slots = new int[64];
     private int[] hashes = new int[64];
+    // texts of at most 16 bytes are their two (overlapping, masked) little-endian words and length
+    private long[] word0 = new long[32];
+    private long[] word1 = new long[32];
     private byte[] arena = new byte[1024];
     private int arenaSize;
     private int[] start = new int[32];
@@ -33,6 +36,41 @@ final class LocalIds {
      * @return its id, 0, 1, 2… in order of first appearance
      */
     int id(byte[] b, int off, int len) {
+        if (len <= 16) {
+            long w0;
+            long w1;
+            if (len >= 8) {
+                w0 = (long) LONGS.get(b, off);
+                w1 = (long) LONGS.get(b, off + len - 8);
+            } else if (off + 8 <= b.length) {
+                w0 = len == 0 ? 0 : (long) LONGS.get(b, off) & (-1L >>> (64 - 8 * len));
+                w1 = 0;
+            } else {
+                w0 = 0;
+                for (int i = len - 1; i >= 0; i--) {
+                    w0 = (w0 << 8) | (b[off + i] & 0xFF);
+                }
+                w1 = 0;
+            }
+            long x = (w0 * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(w1 * 0xC2B2AE3D27D4EB4FL, 31) ^ len;
+            x *= 0x94D049BB133111EBL;
+            int h = (int) (x ^ (x >>> 32));
+            int mask = slots.length - 1;
+            int i = h & mask;
+            while (true) {
+                int e = slots[i] - 1;
+                if (e < 0) {
+                    int id = add(b, off, len, h, i);
+                    word0[id] = w0;
+                    word1[id] = w1;
+                    return id;
+                }
+                if (hashes[i] == h && word0[e] == w0 && word1[e] == w1 && length[e] == len) {
+                    return e;
+                }
+                i = (i + 1) & mask;
+            }
+        }
         int h = hash(b, off, len);
         int mask = slots.length - 1;
         int i = h & mask;
@@ -41,7 +79,7 @@ final class LocalIds {
             if (e < 0) {
                 return add(b, off, len, h, i);
             }
-            if (hashes[i] == h && length[e] == len
+            if (hashes[i] == h && length[e] == len && len > 16
                     && Arrays.equals(arena, start[e], start[e] + len, b, off, off + len)) {
                 return e;
             }
@@ -66,6 +104,8 @@ final class LocalIds {
         int e = size++;
         if (e == names.length) {
             start = Arrays.copyOf(start, e * 2);
+            word0 = Arrays.copyOf(word0, e * 2);
+            word1 = Arrays.copyOf(word1, e * 2);
             length = Arrays.copyOf(length, e * 2);
             names = Arrays.copyOf(names, e * 2);
         }
