@@ -90,9 +90,17 @@ final class AuditFileDecoder {
     private ZoneOffsets[] offsets = new ZoneOffsets[16];
     private long[] excluded = new long[16 * 3];
     private final long[] uuid = new long[2];
-    private RowChunk chunk = new RowChunk();
+    private final java.util.function.Supplier<RowChunk> chunks;
+    private RowChunk chunk;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
+        this(month, zoneOfCountry, noOffsetZone, RowChunk::new);
+    }
+
+    AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
+                     java.util.function.Supplier<RowChunk> chunks) {
+        this.chunks = chunks;
+        this.chunk = chunks.get();
         this.month = month;
         this.zoneOfCountry = zoneOfCountry;
         this.timestamps = new AuraTimestamp(noOffsetZone);
@@ -117,7 +125,7 @@ final class AuditFileDecoder {
             long rows = layout != null ? decodeByHand(reader, layout, sink) : decodeGeneric(reader, writer, projection, sink);
             if (chunk.size > 0 || !chunk.newCells.isEmpty()) {
                 sink.put(chunk);
-                chunk = new RowChunk();
+                chunk = chunks.get();
             }
             sink.put(new FileEnd(reader.finish(rows), excludedByCountry()));
         }
@@ -241,7 +249,7 @@ final class AuditFileDecoder {
         }
         if (chunk.full()) {
             sink.put(chunk);
-            chunk = new RowChunk();
+            chunk = chunks.get();
         }
     }
 

@@ -29,6 +29,17 @@ final class RowChunk {
     int size;
     final List<UsageKey> newCells = new ArrayList<>();
 
+    /** Whether this chunk counts against the bound of chunks decoded ahead of the sequencer. */
+    boolean ahead;
+
+    /** Empties the chunk for reuse. */
+    void clear() {
+        size = 0;
+        arenaSize = 0;
+        ahead = false;
+        newCells.clear();
+    }
+
     boolean full() {
         return size == CAPACITY;
     }
