@@ -65,17 +65,10 @@ final class AuditFileDecoder {
     private static final int PRESET = 6;
     private static final int COMPONENT = 7;
     private static final byte[] OTHER = "other".getBytes(StandardCharsets.US_ASCII);
-    private static final int[] HEX = new int[256];
-
-    static {
-        Arrays.fill(HEX, -1);
-        for (int c = '0'; c <= '9'; c++) {
-            HEX[c] = c - '0';
-        }
-        for (int c = 'a'; c <= 'f'; c++) {
-            HEX[c] = c - 'a' + 10;
-        }
-    }
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final YearMonth month;
     private final Function<String, ZoneId> zoneOfCountry;
@@ -299,40 +292,49 @@ final class AuditFileDecoder {
         if (len != 36 || b[off + 8] != '-' || b[off + 13] != '-' || b[off + 18] != '-' || b[off + 23] != '-') {
             return false;
         }
-        int bad = 0;
-        long high = 0;
-        for (int i = off; i < off + 8; i++) {
-            int v = HEX[b[i] & 0xFF];
-            bad |= v;
-            high = (high << 4) | (v & 15);
-        }
-        for (int i = off + 9; i < off + 13; i++) {
-            int v = HEX[b[i] & 0xFF];
-            bad |= v;
-            high = (high << 4) | (v & 15);
-        }
-        for (int i = off + 14; i < off + 18; i++) {
-            int v = HEX[b[i] & 0xFF];
-            bad |= v;
-            high = (high << 4) | (v & 15);
-        }
-        long low = 0;
-        for (int i = off + 19; i < off + 23; i++) {
-            int v = HEX[b[i] & 0xFF];
-            bad |= v;
-            low = (low << 4) | (v & 15);
-        }
-        for (int i = off + 24; i < off + 36; i++) {
-            int v = HEX[b[i] & 0xFF];
-            bad |= v;
-            low = (low << 4) | (v & 15);
-        }
-        if (bad < 0) {
+        long a = hex8((long) LONGS.get(b, off));
+        long c = hex4((int) INTS.get(b, off + 9));
+        long d = hex4((int) INTS.get(b, off + 14));
+        long e = hex4((int) INTS.get(b, off + 19));
+        long f = hex8((long) LONGS.get(b, off + 24));
+        long g = hex4((int) INTS.get(b, off + 32));
+        if ((a | c | d | e | f | g) < 0) {
             return false;
         }
-        out[0] = high;
-        out[1] = low;
+        out[0] = (a << 32) | (c << 16) | d;
+        out[1] = (e << 48) | (f << 16) | g;
         return true;
+    }
+
+    /**
+     * Eight lower-case hex digits (little-endian bytes, first digit lowest) to their value,
+     * eight at a time; -1 when a byte is not {@code 0-9} or {@code a-f}.
+     */
+    static long hex8(long x) {
+        if ((x & 0x8080808080808080L) != 0) {
+            return -1;
+        }
+        // per byte, high bit set when the byte is >= the bound (bytes < 0x80: no carry between bytes)
+        long ge0 = x + 0x5050505050505050L;
+        long geColon = x + 0x4646464646464646L;
+        long geA = x + 0x1F1F1F1F1F1F1F1FL;
+        long geG = x + 0x1919191919191919L;
+        long digit = ge0 & ~geColon & 0x8080808080808080L;
+        long letter = geA & ~geG & 0x8080808080808080L;
+        if ((digit | letter) != 0x8080808080808080L) {
+            return -1;
+        }
+        long v = (x & 0x0F0F0F0F0F0F0F0FL) + (letter >>> 7) * 9;
+        v = ((v << 4) | (v >>> 8)) & 0x00FF00FF00FF00FFL;
+        v = ((v << 8) | (v >>> 16)) & 0x0000FFFF0000FFFFL;
+        return ((v << 16) | (v >>> 32)) & 0xFFFFFFFFL;
+    }
+
+    /** Four lower-case hex digits (little-endian bytes) to their value, or -1. */
+    static long hex4(int x) {
+        long v = hex8((x & 0xFFFFFFFFL) | 0x3030303000000000L);
+        // the padding digits '0000' come last: the value is in the top 16 of the 32 bits
+        return v < 0 ? -1 : v >>> 16;
     }
 
     /** Blank = empty or only white space ({@link String#isBlank}). */
