@@ -29,6 +29,7 @@ import java.util.TreeMap;
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
     private final TreeMap<Integer, DedupeDayTable> tables = new TreeMap<>();
+    private final java.util.ArrayDeque<DedupeDayTable> spareTables = new java.util.ArrayDeque<>();
     private final Map<String, Integer> componentIds = new HashMap<>();
     private final Map<String, Integer> countryIds = new HashMap<>();
     private final List<String> countries = new ArrayList<>();
@@ -75,7 +76,13 @@ final class AuditSequencer {
         if (folderDay != null) {
             int oldestKept = (int) folderDay.toEpochDay() - 2;
             if (!tables.isEmpty() && tables.firstKey() < oldestKept) {
-                tables.headMap(oldestKept).clear();
+                // dropped tables are reused: their grown arrays are not reallocated day after day
+                java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
+                for (DedupeDayTable t : old.values()) {
+                    t.clear();
+                    spareTables.push(t);
+                }
+                old.clear();
                 cacheValid = false;
             }
         }
@@ -150,7 +157,7 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            same = new DedupeDayTable();
+            same = spareTables.isEmpty() ? new DedupeDayTable() : spareTables.pop();
             tables.put(day, same);
             cacheValid = false;
         }

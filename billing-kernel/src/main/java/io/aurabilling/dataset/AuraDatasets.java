@@ -49,7 +49,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class AuraDatasets {
     /** Chunks (8192 rows, about 300 KB) that each decoding thread may have ahead of the sequencer's file. */
-    private static final int AHEAD_CHUNKS_PER_THREAD = 24;
+    private static final int AHEAD_CHUNKS_PER_THREAD = 8;
 
     private AuraDatasets() {
     }

@@ -10,8 +10,9 @@ import java.util.Arrays;
 final class CellTable {
     private static final int WIDTH = 8;
 
-    private int[] slots = new int[1024];
-    private int[] keys = new int[512 * WIDTH];
+    // a file of a day typically has thousands of cells: start there rather than grow to it
+    private int[] slots = new int[16384];
+    private int[] keys = new int[8192 * WIDTH];
     private int size;
 
     /** @return the cells so far */

@@ -26,6 +26,15 @@ final class DedupeDayTable {
     private final Map<Integer, BitSet> moreComponents = new HashMap<>();
     private final Map<Integer, BitSet> moreCountries = new HashMap<>();
 
+    /** Empties the table, keeping its capacity. */
+    void clear() {
+        Arrays.fill(slots, 0);
+        size = 0;
+        arenaSize = 0;
+        moreComponents.clear();
+        moreCountries.clear();
+    }
+
     /** @return the interactions held */
     int size() {
         return size;
