@@ -8,5 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl billing-kernel -am test-compile -DskipTests
 mvn -B -ntp -q -pl billing-kernel dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-cp="billing-kernel/target/test-classes:billing-kernel/target/classes:$(cat billing-kernel/target/bench-classpath.txt)"
+# this tree's upstream modules first (build-classpath alone resolves them to ~/.m2)
+cp="billing-kernel/target/test-classes:billing-kernel/target/classes:billing-core/target/classes:billing-api/target/classes:$(cat billing-kernel/target/bench-classpath.txt)"
 exec java -Xmx"${HEAP:-2g}" -cp "$cp" io.aurabilling.dataset.bench.ReadBenchmark --dir target/bench-data "$@"

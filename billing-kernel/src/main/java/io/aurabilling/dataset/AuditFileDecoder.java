@@ -7,14 +7,15 @@ import io.aurabilling.usage.UsageKey;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.util.Utf8;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,11 @@ import java.util.function.Function;
  * {@code MISSING_KEY}, 2 {@code BAD_TIMESTAMP}, 3 {@code OUT_OF_PERIOD} (counted per country), and
  * hands the rows that pass them to the sequencer as {@link RowChunk}s with their cell already
  * computed. One decoder per file; many decoders run in parallel.
+ *
+ * <p>Rows are decoded by hand ({@link AuditRowLayout}) straight from the decompressed block bytes;
+ * ids are turned into small ints ({@link LocalIds}) and cells into indexes ({@link CellTable}),
+ * so a row allocates nothing. Only a writer schema whose needed fields are not strings, enums or
+ * unions of them goes through Avro's generic reader, into the same row logic.
  */
 final class AuditFileDecoder {
     /** Receives the decoder's output in order: chunks, then one {@link FileEnd}. */
@@ -49,22 +55,50 @@ final class AuditFileDecoder {
     private static final int EXCLUDED_MISSING_KEY = 0;
     private static final int EXCLUDED_BAD_TIMESTAMP = 1;
     private static final int EXCLUDED_OUT_OF_PERIOD = 2;
+    // slots: the order of AuraSchemas.AUDIT_FIELDS
+    private static final int INTERACTION = 0;
+    private static final int TM = 1;
+    private static final int CHANNEL = 2;
+    private static final int APP = 3;
+    private static final int COUNTRY = 4;
+    private static final int SERVICE = 5;
+    private static final int PRESET = 6;
+    private static final int COMPONENT = 7;
+    private static final byte[] OTHER = "other".getBytes(StandardCharsets.US_ASCII);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final YearMonth month;
     private final Function<String, ZoneId> zoneOfCountry;
     private final AuraTimestamp timestamps;
-    private final IdInterner interner = new IdInterner();
-    private final Map<String, CountryPeriod> periods = new HashMap<>();
-    private final Map<String, long[]> excluded = new HashMap<>();
-    private final Map<CellProbe, Integer> cells = new HashMap<>();
-    private final CellProbe probe = new CellProbe();
+    private final LocalIds ids = new LocalIds();
+    private final CellTable cells = new CellTable();
+    private final int blankCountry;
+    private final int otherService;
+    // per country id: period [start, end) packed, zone offsets (null until first needed), rule 1-3 counts
+    private long[] periodStart = new long[16];
+    private long[] periodEnd = new long[16];
+    private ZoneOffsets[] offsets = new ZoneOffsets[16];
+    private long[] excluded = new long[16 * 3];
     private final long[] uuid = new long[2];
-    private RowChunk chunk = new RowChunk();
+    private final java.util.function.Supplier<RowChunk> chunks;
+    private RowChunk chunk;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
+        this(month, zoneOfCountry, noOffsetZone, RowChunk::new);
+    }
+
+    AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
+                     java.util.function.Supplier<RowChunk> chunks) {
+        this.chunks = chunks;
+        this.chunk = chunks.get();
         this.month = month;
         this.zoneOfCountry = zoneOfCountry;
         this.timestamps = new AuraTimestamp(noOffsetZone);
+        this.blankCountry = ids.id(new byte[0], 0, 0);
+        this.otherService = ids.id(OTHER, 0, OTHER.length);
     }
 
     /**
@@ -80,195 +114,239 @@ final class AuditFileDecoder {
             Schema writer = reader.writerSchema();
             Schema projection = AuraSchemas.projection(AuraSchemas.AURA_AUDIT, file.relativePath(), writer,
                     AuraSchemas.AUDIT_FIELDS, AuraSchemas.AUDIT_REQUIRED);
-            GenericDatumReader<GenericData.Record> datumReader = new GenericDatumReader<>(writer, projection);
-            GenericData.Record record = null;
-            long rows = 0;
-            while (reader.nextBlock()) {
-                BinaryDecoder decoder = reader.decoder();
-                for (long r = reader.blockRows(); r > 0; r--) {
-                    try {
-                        record = datumReader.read(record, decoder);
-                    } catch (IOException | RuntimeException e) {
-                        throw reader.corrupt(e);
-                    }
-                    rows++;
-                    row(record, sink);
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
+            AuditRowLayout layout = AuditRowLayout.compile(writer, AuraSchemas.AUDIT_FIELDS);
+            long rows = layout != null ? decodeByHand(reader, layout, sink) : decodeGeneric(reader, writer, projection, sink);
             if (chunk.size > 0 || !chunk.newCells.isEmpty()) {
                 sink.put(chunk);
-                chunk = new RowChunk();
+                chunk = chunks.get();
             }
-            sink.put(new FileEnd(reader.finish(rows), Map.copyOf(excluded)));
+            sink.put(new FileEnd(reader.finish(rows), excludedByCountry()));
         }
     }
 
-    private void row(GenericData.Record record, Sink sink) throws InterruptedException {
-        Utf8 interaction = utf8(record.get(0));
-        Utf8 country = utf8(record.get(4));
-        Utf8 component = utf8(record.get(7));
-        boolean countryMissing = country == null || blank(country);
-        String countryText = countryMissing ? "" : intern(country);
-        if (countryMissing || interaction == null || blank(interaction) || component == null || blank(component)) {
-            count(countryText, EXCLUDED_MISSING_KEY);
+    private long decodeByHand(AvroFileReader reader, AuditRowLayout layout, Sink sink) throws InterruptedException {
+        long rows = 0;
+        byte[][] src = layout.src;
+        int[] off = layout.off;
+        int[] len = layout.len;
+        while (reader.nextBlock()) {
+            byte[] b = reader.blockBytes();
+            int pos = reader.blockOffset();
+            int end = pos + reader.blockLength();
+            for (long r = reader.blockRows(); r > 0; r--) {
+                try {
+                    pos = layout.read(b, pos, end);
+                } catch (RuntimeException e) {
+                    throw reader.corrupt(e);
+                }
+                rows++;
+                row(src, off, len, sink);
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return rows;
+    }
+
+    private long decodeGeneric(AvroFileReader reader, Schema writer, Schema projection, Sink sink)
+            throws InterruptedException {
+        GenericDatumReader<GenericData.Record> datumReader = new GenericDatumReader<>(writer, projection);
+        GenericData.Record record = null;
+        int slots = AuraSchemas.AUDIT_FIELDS.size();
+        byte[][] src = new byte[slots][];
+        int[] off = new int[slots];
+        int[] len = new int[slots];
+        long rows = 0;
+        while (reader.nextBlock()) {
+            BinaryDecoder decoder = reader.decoder();
+            for (long r = reader.blockRows(); r > 0; r--) {
+                try {
+                    record = datumReader.read(record, decoder);
+                } catch (IOException | RuntimeException e) {
+                    throw reader.corrupt(e);
+                }
+                rows++;
+                for (int s = 0; s < slots; s++) {
+                    Object value = record.get(s);
+                    if (value == null) {
+                        len[s] = -1;
+                    } else if (value instanceof Utf8 utf8) {
+                        src[s] = utf8.getBytes();
+                        off[s] = 0;
+                        len[s] = utf8.getByteLength();
+                    } else {
+                        // a writer type other than a plain string (e.g. an enum): its text
+                        byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+                        src[s] = text;
+                        off[s] = 0;
+                        len[s] = text.length;
+                    }
+                }
+                row(src, off, len, sink);
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return rows;
+    }
+
+    private void row(byte[][] src, int[] off, int[] len, Sink sink) throws InterruptedException {
+        int countryLen = len[COUNTRY];
+        boolean countryMissing = countryLen < 0 || blank(src[COUNTRY], off[COUNTRY], countryLen);
+        int country = countryMissing ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], countryLen);
+        if (country * 3 >= excluded.length) {
+            growCountries();
+        }
+        int idLen = len[INTERACTION];
+        int componentLen = len[COMPONENT];
+        if (countryMissing || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)
+                || componentLen < 0 || blank(src[COMPONENT], off[COMPONENT], componentLen)) {
+            excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
             return;
         }
-        Utf8 tm = utf8(record.get(1));
-        long packed = tm == null ? AuraTimestamp.INVALID : timestamps.parse(tm.getBytes(), 0, tm.getByteLength());
+        long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
         if (packed == AuraTimestamp.INVALID) {
-            count(countryText, EXCLUDED_BAD_TIMESTAMP);
+            excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
             return;
         }
-        CountryPeriod period = periods.get(countryText);
-        if (period == null) {
-            period = new CountryPeriod(month, zoneOfCountry.apply(countryText));
-            periods.put(countryText, period);
+        ZoneOffsets zone = offsets[country];
+        if (zone == null) {
+            zone = period(country);
         }
-        if (packed < period.start || packed >= period.end) {
-            count(countryText, EXCLUDED_OUT_OF_PERIOD);
+        if (packed < periodStart[country] || packed >= periodEnd[country]) {
+            excluded[country * 3 + EXCLUDED_OUT_OF_PERIOD]++;
             return;
         }
         long second = Math.floorDiv(packed, NANOS);
-        int localDay = (int) Math.floorDiv(second + period.offsets.offsetAt(second), 86_400L);
+        int localDay = (int) Math.floorDiv(second + zone.offsetAt(second), 86_400L);
         int dedupeDay = (int) Math.floorDiv(second, 86_400L);
-        probe.country = countryText;
-        probe.day = localDay;
-        probe.component = intern(component);
-        probe.app = internOrNull(record.get(3));
-        probe.channel = internOrNull(record.get(2));
-        probe.service = service(record.get(5));
-        probe.preset = internOrNull(record.get(6));
-        Integer cell = cells.get(probe);
-        if (cell == null) {
-            cell = cells.size();
-            CellProbe key = probe.copy();
-            cells.put(key, cell);
-            chunk.newCells.add(new UsageKey(key.country, LocalDate.ofEpochDay(key.day), key.component, key.app,
-                    key.channel, key.service, key.preset));
+        int component = ids.id(src[COMPONENT], off[COMPONENT], componentLen);
+        int app = len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]);
+        int channel = len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]);
+        int service = len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]);
+        int preset = len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]);
+        int before = cells.size();
+        int cell = cells.index(localDay, country, component, app, channel, service, preset);
+        if (cell == before) {
+            chunk.newCells.add(new UsageKey(ids.name(country), LocalDate.ofEpochDay(localDay), ids.name(component),
+                    name(app), name(channel), ids.name(service), name(preset)));
         }
-        byte[] id = interaction.getBytes();
-        int idLength = interaction.getByteLength();
-        if (RowChunk.parseUuid(id, idLength, uuid)) {
-            chunk.addUuid(uuid[0], uuid[1], dedupeDay, cell);
+        byte[] b = src[INTERACTION];
+        int idOff = off[INTERACTION];
+        if (parseUuid(b, idOff, idLen, uuid)) {
+            chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
         } else {
-            chunk.addBytes(id, idLength, dedupeDay, cell);
+            chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), dedupeDay, cell);
         }
         if (chunk.full()) {
             sink.put(chunk);
-            chunk = new RowChunk();
+            chunk = chunks.get();
         }
     }
 
-    private void count(String country, int bucket) {
-        long[] counts = excluded.get(country);
-        if (counts == null) {
-            counts = new long[3];
-            excluded.put(country, counts);
-        }
-        counts[bucket]++;
+    private String name(int id) {
+        return id < 0 ? null : ids.name(id);
     }
 
-    private String intern(Utf8 value) {
-        return interner.intern(value.getBytes(), 0, value.getByteLength());
+    private ZoneOffsets period(int country) {
+        ZoneId zone = Objects.requireNonNull(zoneOfCountry.apply(ids.name(country)), "zoneOfCountry returned null");
+        BillingPeriod period = new BillingPeriod(month, zone);
+        periodStart[country] = AuraTimestamp.pack(period.start());
+        periodEnd[country] = AuraTimestamp.pack(period.end());
+        ZoneOffsets z = new ZoneOffsets(zone);
+        offsets[country] = z;
+        return z;
     }
 
-    private String internOrNull(Object value) {
-        Utf8 utf8 = utf8(value);
-        return utf8 == null ? null : intern(utf8);
+    private void growCountries() {
+        int capacity = Math.max(ids.size(), offsets.length * 2);
+        periodStart = Arrays.copyOf(periodStart, capacity);
+        periodEnd = Arrays.copyOf(periodEnd, capacity);
+        offsets = Arrays.copyOf(offsets, capacity);
+        excluded = Arrays.copyOf(excluded, capacity * 3);
     }
 
-    /** The service as its symbol text, whether the writer has an enum or a string; missing is {@code other}. */
-    private String service(Object value) {
-        if (value == null) {
-            return "other";
+    private Map<String, long[]> excludedByCountry() {
+        Map<String, long[]> byCountry = new HashMap<>();
+        for (int c = 0; c * 3 < excluded.length && c < ids.size(); c++) {
+            long[] counts = Arrays.copyOfRange(excluded, c * 3, c * 3 + 3);
+            if ((counts[0] | counts[1] | counts[2]) != 0) {
+                byCountry.put(ids.name(c), counts);
+            }
         }
-        if (value instanceof GenericEnumSymbol<?> symbol) {
-            return symbol.toString();
-        }
-        return intern(utf8(value));
+        return Map.copyOf(byCountry);
     }
 
-    private static Utf8 utf8(Object value) {
-        if (value == null || value instanceof Utf8) {
-            return (Utf8) value;
+    /**
+     * Parses a canonical lower-case UUID ({@code 8-4-4-4-12} hex digits).
+     *
+     * @param b the bytes
+     * @param off where the text starts
+     * @param len its length
+     * @param out receives the high and low longs
+     * @return true when the bytes are such a UUID (upper case is a different id text: kept exact, as bytes)
+     */
+    static boolean parseUuid(byte[] b, int off, int len, long[] out) {
+        if (len != 36 || b[off + 8] != '-' || b[off + 13] != '-' || b[off + 18] != '-' || b[off + 23] != '-') {
+            return false;
         }
-        // a writer type other than a plain string (e.g. avro.java.string=String, an enum): its text
-        return new Utf8(value.toString());
+        long a = hex8((long) LONGS.get(b, off));
+        long c = hex4((int) INTS.get(b, off + 9));
+        long d = hex4((int) INTS.get(b, off + 14));
+        long e = hex4((int) INTS.get(b, off + 19));
+        long f = hex8((long) LONGS.get(b, off + 24));
+        long g = hex4((int) INTS.get(b, off + 32));
+        if ((a | c | d | e | f | g) < 0) {
+            return false;
+        }
+        out[0] = (a << 32) | (c << 16) | d;
+        out[1] = (e << 48) | (f << 16) | g;
+        return true;
+    }
+
+    /**
+     * Eight lower-case hex digits (little-endian bytes, first digit lowest) to their value,
+     * eight at a time; -1 when a byte is not {@code 0-9} or {@code a-f}.
+     */
+    static long hex8(long x) {
+        if ((x & 0x8080808080808080L) != 0) {
+            return -1;
+        }
+        // per byte, high bit set when the byte is >= the bound (bytes < 0x80: no carry between bytes)
+        long ge0 = x + 0x5050505050505050L;
+        long geColon = x + 0x4646464646464646L;
+        long geA = x + 0x1F1F1F1F1F1F1F1FL;
+        long geG = x + 0x1919191919191919L;
+        long digit = ge0 & ~geColon & 0x8080808080808080L;
+        long letter = geA & ~geG & 0x8080808080808080L;
+        if ((digit | letter) != 0x8080808080808080L) {
+            return -1;
+        }
+        long v = (x & 0x0F0F0F0F0F0F0F0FL) + (letter >>> 7) * 9;
+        v = ((v << 4) | (v >>> 8)) & 0x00FF00FF00FF00FFL;
+        v = ((v << 8) | (v >>> 16)) & 0x0000FFFF0000FFFFL;
+        return ((v << 16) | (v >>> 32)) & 0xFFFFFFFFL;
+    }
+
+    /** Four lower-case hex digits (little-endian bytes) to their value, or -1. */
+    static long hex4(int x) {
+        long v = hex8((x & 0xFFFFFFFFL) | 0x3030303000000000L);
+        // the padding digits '0000' come last: the value is in the top 16 of the 32 bits
+        return v < 0 ? -1 : v >>> 16;
     }
 
     /** Blank = empty or only white space ({@link String#isBlank}). */
-    static boolean blank(Utf8 value) {
-        byte[] b = value.getBytes();
-        int len = value.getByteLength();
-        for (int i = 0; i < len; i++) {
+    static boolean blank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
             if (b[i] < 0) {
-                return value.toString().isBlank();
+                return new String(b, off, len, StandardCharsets.UTF_8).isBlank();
             }
             if (!Character.isWhitespace(b[i])) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A country's billing period as packed instants, and its zone's offsets. */
-    private static final class CountryPeriod {
-        final long start;
-        final long end;
-        final ZoneOffsets offsets;
-
-        CountryPeriod(YearMonth month, ZoneId zone) {
-            Objects.requireNonNull(zone, "zoneOfCountry returned null");
-            BillingPeriod period = new BillingPeriod(month, zone);
-            this.start = AuraTimestamp.pack(period.start());
-            this.end = AuraTimestamp.pack(period.end());
-            this.offsets = new ZoneOffsets(zone);
-        }
-    }
-
-    /** A mutable cell key for look-ups without allocation; ids are interned, so equality is cheap. */
-    private static final class CellProbe {
-        String country;
-        int day;
-        String component;
-        String app;
-        String channel;
-        String service;
-        String preset;
-
-        CellProbe copy() {
-            CellProbe c = new CellProbe();
-            c.country = country;
-            c.day = day;
-            c.component = component;
-            c.app = app;
-            c.channel = channel;
-            c.service = service;
-            c.preset = preset;
-            return c;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CellProbe p && day == p.day && Objects.equals(country, p.country)
-                    && Objects.equals(component, p.component) && Objects.equals(app, p.app)
-                    && Objects.equals(channel, p.channel) && Objects.equals(service, p.service)
-                    && Objects.equals(preset, p.preset);
-        }
-
-        @Override
-        public int hashCode() {
-            int h = day;
-            h = h * 31 + country.hashCode();
-            h = h * 31 + component.hashCode();
-            h = h * 31 + (app == null ? 0 : app.hashCode());
-            h = h * 31 + (channel == null ? 0 : channel.hashCode());
-            h = h * 31 + service.hashCode();
-            h = h * 31 + (preset == null ? 0 : preset.hashCode());
-            return h;
-        }
     }
 }

@@ -29,17 +29,26 @@ import java.util.TreeMap;
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
     private final TreeMap<Integer, DedupeDayTable> tables = new TreeMap<>();
+    private final java.util.ArrayDeque<DedupeDayTable> spareTables = new java.util.ArrayDeque<>();
     private final Map<String, Integer> componentIds = new HashMap<>();
     private final Map<String, Integer> countryIds = new HashMap<>();
     private final List<String> countries = new ArrayList<>();
     private long[] requests = new long[16];
 
-    // the current file
+    // every cell of the read: one global index per distinct key, billable rows counted per index
+    private final Map<UsageKey, Integer> cellIndex = new HashMap<>();
     private final List<UsageKey> cells = new ArrayList<>();
-    private int[] cellComponent = new int[64];
-    private int[] cellCountry = new int[64];
-    private long[] cellBillable = new long[64];
-    private long[] cellDuplicate = new long[64];
+    private int[] cellComponent = new int[1024];
+    private int[] cellCountry = new int[1024];
+    // per cell, its parts as ids of their own value lists (day: epoch day), given when the cell
+    // first appears, so that sorting at the end only ranks the few distinct values
+    private final CellParts parts = new CellParts();
+    private long[] cellBillable = new long[1024];
+    private long[] duplicates = new long[16];
+
+    // the current file: its cell indexes to global ones
+    private int[] fileCells = new int[1024];
+    private int fileCellCount;
 
     // tables of the last day looked up; reset whenever a table is created or dropped
     private int cachedDay;
@@ -67,13 +76,17 @@ final class AuditSequencer {
         if (folderDay != null) {
             int oldestKept = (int) folderDay.toEpochDay() - 2;
             if (!tables.isEmpty() && tables.firstKey() < oldestKept) {
-                tables.headMap(oldestKept).clear();
+                // dropped tables are reused: their grown arrays are not reallocated day after day
+                java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
+                for (DedupeDayTable t : old.values()) {
+                    t.clear();
+                    spareTables.push(t);
+                }
+                old.clear();
                 cacheValid = false;
             }
         }
-        cells.clear();
-        Arrays.fill(cellBillable, 0);
-        Arrays.fill(cellDuplicate, 0);
+        fileCellCount = 0;
     }
 
     /**
@@ -83,25 +96,38 @@ final class AuditSequencer {
      */
     void accept(RowChunk chunk) {
         for (UsageKey key : chunk.newCells) {
-            int index = cells.size();
-            if (index == cellComponent.length) {
-                int capacity = index * 2;
-                cellComponent = Arrays.copyOf(cellComponent, capacity);
-                cellCountry = Arrays.copyOf(cellCountry, capacity);
-                cellBillable = Arrays.copyOf(cellBillable, capacity);
-                cellDuplicate = Arrays.copyOf(cellDuplicate, capacity);
+            if (fileCellCount == fileCells.length) {
+                fileCells = Arrays.copyOf(fileCells, fileCellCount * 2);
             }
-            cells.add(key);
-            cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
-            cellCountry[index] = countryId(key.country());
+            fileCells[fileCellCount++] = globalCell(key);
         }
         for (int r = 0; r < chunk.size; r++) {
             row(chunk, r);
         }
     }
 
+    private int globalCell(UsageKey key) {
+        Integer known = cellIndex.get(key);
+        if (known != null) {
+            return known;
+        }
+        int index = cells.size();
+        if (index == cellComponent.length) {
+            int capacity = index * 2;
+            cellComponent = Arrays.copyOf(cellComponent, capacity);
+            cellCountry = Arrays.copyOf(cellCountry, capacity);
+            cellBillable = Arrays.copyOf(cellBillable, capacity);
+        }
+        cells.add(key);
+        cellIndex.put(key, index);
+        cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
+        cellCountry[index] = countryId(key.country());
+        parts.add(key);
+        return index;
+    }
+
     private void row(RowChunk chunk, int r) {
-        int cell = chunk.cell[r];
+        int cell = fileCells[chunk.cell[r]];
         int component = cellComponent[cell];
         int country = cellCountry[cell];
         int day = chunk.dedupeDay[r];
@@ -120,7 +146,7 @@ final class AuditSequencer {
         if ((inSame >= 0 && same.hasComponent(inSame, component))
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
                 || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
-            cellDuplicate[cell]++;
+            duplicates[country]++;
             return;
         }
         cellBillable[cell]++;
@@ -131,7 +157,7 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            same = new DedupeDayTable();
+            same = spareTables.isEmpty() ? new DedupeDayTable() : spareTables.pop();
             tables.put(day, same);
             cacheValid = false;
         }
@@ -143,19 +169,11 @@ final class AuditSequencer {
     }
 
     /**
-     * Ends the current file: its cells, duplicates, rule 1-3 exclusions and lineage go to the builder.
+     * Ends the current file: its rule 1-3 exclusions and lineage go to the builder.
      *
      * @param end the file's end
      */
     void endFile(AuditFileDecoder.FileEnd end) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cellBillable[i] > 0) {
-                builder.addCell(cells.get(i), cellBillable[i]);
-            }
-            if (cellDuplicate[i] > 0) {
-                builder.exclude(cells.get(i).country(), Exclusion.DUPLICATE, cellDuplicate[i]);
-            }
-        }
         new TreeMap<>(end.excluded()).forEach((country, counts) -> {
             exclude(country, Exclusion.MISSING_KEY, counts[0]);
             exclude(country, Exclusion.BAD_TIMESTAMP, counts[1]);
@@ -164,13 +182,157 @@ final class AuditSequencer {
         builder.addInput(end.input());
     }
 
-    /** Adds the distinct requests of every country; call once, after the last file. */
+    /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
+        // in cell order: the builder then builds the aggregate in one pass, whatever the files and threads
+        for (int i : sortedCells()) {
+            if (cellBillable[i] > 0) {
+                builder.addCell(cells.get(i), cellBillable[i]);
+            }
+        }
         for (int c = 0; c < countries.size(); c++) {
+            exclude(countries.get(c), Exclusion.DUPLICATE, duplicates[c]);
             if (requests[c] > 0) {
                 builder.addRequests(countries.get(c), requests[c]);
             }
         }
+    }
+
+    /**
+     * The cell indexes in {@link UsageKey#ORDER}: each part of the key is replaced by its rank
+     * among the distinct values of that part, and the ranks (plus the index) packed into one
+     * {@code long} sorted as primitives; when they do not fit, a comparator on the ranks.
+     */
+    private int[] sortedCells() {
+        int n = cells.size();
+        int[][] rank = parts.ranks(n);
+        int[] bits = new int[CellParts.PARTS];
+        int indexBits = bitsFor(n);
+        int total = indexBits;
+        for (int d = 0; d < CellParts.PARTS; d++) {
+            int max = 0;
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, rank[d][i]);
+            }
+            bits[d] = bitsFor(max + 1);
+            total += bits[d];
+        }
+        int[] order = new int[n];
+        if (total <= 63) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                long k = 0;
+                for (int d = 0; d < CellParts.PARTS; d++) {
+                    k = (k << bits[d]) | rank[d][i];
+                }
+                packed[i] = (k << indexBits) | i;
+            }
+            Arrays.sort(packed);
+            long mask = (1L << indexBits) - 1;
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (packed[i] & mask);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            for (int d = 0; d < CellParts.PARTS; d++) {
+                int c = Integer.compare(rank[d][x], rank[d][y]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    /** The parts of every cell key as small ids, and their ranks in {@link UsageKey#ORDER}. */
+    private static final class CellParts {
+        static final int PARTS = 7;
+        // 0 country, 2 component, 3 app, 4 channel, 5 service, 6 preset: value ids; 1: epoch day
+        private final List<Map<String, Integer>> ids = new ArrayList<>();
+        private final List<List<String>> values = new ArrayList<>();
+        private int[][] part = new int[PARTS][1024];
+        private int size;
+
+        CellParts() {
+            for (int d = 0; d < PARTS; d++) {
+                ids.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
+        }
+
+        void add(UsageKey key) {
+            if (size == part[0].length) {
+                for (int d = 0; d < PARTS; d++) {
+                    part[d] = Arrays.copyOf(part[d], size * 2);
+                }
+            }
+            part[0][size] = id(0, key.country());
+            part[1][size] = (int) key.day().toEpochDay();
+            part[2][size] = id(2, key.componentId());
+            part[3][size] = id(3, key.appId());
+            part[4][size] = id(4, key.channelId());
+            part[5][size] = id(5, key.service());
+            part[6][size] = id(6, key.preset());
+            size++;
+        }
+
+        private int id(int d, String value) {
+            if (value == null) {
+                return -1;
+            }
+            Integer known = ids.get(d).get(value);
+            if (known == null) {
+                known = values.get(d).size();
+                values.get(d).add(value);
+                ids.get(d).put(value, known);
+            }
+            return known;
+        }
+
+        /** @return per part, per cell: its rank among the part's values (null last; days from the first) */
+        int[][] ranks(int n) {
+            int[][] rank = new int[PARTS][n];
+            for (int d = 0; d < PARTS; d++) {
+                int[] p = part[d];
+                if (d == 1) {
+                    int min = Integer.MAX_VALUE;
+                    for (int i = 0; i < n; i++) {
+                        min = Math.min(min, p[i]);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        rank[d][i] = p[i] - min;
+                    }
+                    continue;
+                }
+                List<String> v = values.get(d);
+                Integer[] byValue = new Integer[v.size()];
+                for (int i = 0; i < byValue.length; i++) {
+                    byValue[i] = i;
+                }
+                Arrays.sort(byValue, (x, y) -> v.get(x).compareTo(v.get(y)));
+                int[] rankOfId = new int[v.size()];
+                for (int r = 0; r < byValue.length; r++) {
+                    rankOfId[byValue[r]] = r;
+                }
+                for (int i = 0; i < n; i++) {
+                    rank[d][i] = p[i] < 0 ? v.size() : rankOfId[p[i]];
+                }
+            }
+            return rank;
+        }
+    }
+
+    private static int bitsFor(int count) {
+        return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
     }
 
     private void exclude(String country, Exclusion exclusion, long rows) {
@@ -187,6 +349,7 @@ final class AuditSequencer {
             countryIds.put(country, id);
             if (id == requests.length) {
                 requests = Arrays.copyOf(requests, id * 2);
+                duplicates = Arrays.copyOf(duplicates, id * 2);
             }
         }
         return id;

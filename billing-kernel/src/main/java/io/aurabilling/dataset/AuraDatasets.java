@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +48,8 @@ import static java.util.Objects.requireNonNull;
  * {@link ReadOptions#skipBadFiles()} asks to leave such files out and report them.
  */
 public final class AuraDatasets {
-    private static final int QUEUE_CHUNKS = 4;
+    /** Chunks (8192 rows, about 300 KB) that each decoding thread may have ahead of the sequencer's file. */
+    private static final int AHEAD_CHUNKS_PER_THREAD = 8;
 
     private AuraDatasets() {
     }
@@ -140,24 +141,28 @@ public final class AuraDatasets {
         });
         List<BlockingQueue<Object>> queues = new ArrayList<>(count);
         AuditSequencer sequencer = new AuditSequencer(builder);
+        ChunkFlow flow = new ChunkFlow(AHEAD_CHUNKS_PER_THREAD * threads);
         try {
             int submitted = 0;
             for (int i = 0; i < count; i++) {
                 while (submitted < count && submitted < i + window) {
-                    BlockingQueue<Object> queue = options.skipBadFiles()
-                            ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+                    BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
                     queues.add(queue);
                     DatasetSource.DatasetFile file = files.get(submitted);
-                    pool.execute(() -> decode(file, month, zones, noOffsetZone, options.skipBadFiles(), queue));
+                    int index = submitted;
+                    pool.execute(() -> decode(file, index, month, zones, noOffsetZone, options.skipBadFiles(), queue,
+                            flow));
                     submitted++;
                 }
                 DatasetSource.DatasetFile file = files.get(i);
                 BlockingQueue<Object> queue = queues.get(i);
+                flow.head(i);
                 sequencer.startFile(file.relativePath());
                 while (true) {
                     Object item = queue.take();
                     if (item instanceof RowChunk chunk) {
                         sequencer.accept(chunk);
+                        flow.consumed(chunk);
                     } else if (item instanceof AuditFileDecoder.FileEnd end) {
                         sequencer.endFile(end);
                         break;
@@ -187,9 +192,10 @@ public final class AuraDatasets {
         }
     }
 
-    private static void decode(DatasetSource.DatasetFile file, YearMonth month, Function<String, ZoneId> zones,
-                               ZoneId noOffsetZone, boolean wholeFileFirst, BlockingQueue<Object> queue) {
-        AuditFileDecoder decoder = new AuditFileDecoder(month, zones, noOffsetZone);
+    private static void decode(DatasetSource.DatasetFile file, int index, YearMonth month,
+                               Function<String, ZoneId> zones, ZoneId noOffsetZone, boolean wholeFileFirst,
+                               BlockingQueue<Object> queue, ChunkFlow flow) {
+        AuditFileDecoder decoder = new AuditFileDecoder(month, zones, noOffsetZone, flow::take);
         try {
             try {
                 if (wholeFileFirst) {
@@ -198,7 +204,12 @@ public final class AuraDatasets {
                     decoder.decode(file, items::add);
                     queue.addAll(items);
                 } else {
-                    decoder.decode(file, queue::put);
+                    decoder.decode(file, item -> {
+                        if (item instanceof RowChunk chunk) {
+                            flow.admit(index, chunk);
+                        }
+                        queue.put(item);
+                    });
                 }
             } catch (RuntimeException | Error e) {
                 queue.put(new Failure(e));
@@ -206,6 +217,55 @@ public final class AuraDatasets {
         } catch (InterruptedException e) {
             // the read is being abandoned
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Bounds the chunks decoded ahead of the file the sequencer is on (the head file's own chunks
+     * never wait, so there is no deadlock), which lets every thread decode while the sequencer
+     * works through earlier files; and recycles consumed chunks.
+     */
+    private static final class ChunkFlow {
+        private static final int KEEP_FREE = 16;
+        private final int maxAhead;
+        private final ArrayDeque<RowChunk> free = new ArrayDeque<>();
+        private int ahead;
+        private int head;
+
+        ChunkFlow(int maxAhead) {
+            this.maxAhead = maxAhead;
+        }
+
+        synchronized RowChunk take() {
+            RowChunk chunk = free.poll();
+            return chunk != null ? chunk : new RowChunk();
+        }
+
+        /** Waits until a chunk of a file may be queued. */
+        synchronized void admit(int file, RowChunk chunk) throws InterruptedException {
+            while (file != head && ahead >= maxAhead) {
+                wait();
+            }
+            chunk.ahead = file != head;
+            if (chunk.ahead) {
+                ahead++;
+            }
+        }
+
+        synchronized void consumed(RowChunk chunk) {
+            if (chunk.ahead) {
+                ahead--;
+                notifyAll();
+            }
+            chunk.clear();
+            if (free.size() < KEEP_FREE) {
+                free.push(chunk);
+            }
+        }
+
+        synchronized void head(int file) {
+            head = file;
+            notifyAll();
         }
     }
 }

@@ -31,6 +31,7 @@ final class AvroFileReader implements Closeable {
     private final MessageDigest digest;
     private final DataFileStream<Object> stream;
     private BinaryDecoder decoder;
+    private ByteBuffer block;
     private long blockRows;
     private int blockIndex = -1;
     private byte[] sync;
@@ -122,9 +123,8 @@ final class AvroFileReader implements Closeable {
             }
             blockIndex++;
             blockRows = stream.getBlockCount();
-            ByteBuffer block = stream.nextBlock();
-            decoder = DecoderFactory.get().binaryDecoder(block.array(), block.arrayOffset() + block.position(),
-                    block.remaining(), decoder);
+            block = stream.nextBlock();
+            decoder = null;
             return true;
         } catch (IOException | RuntimeException e) {
             blockIndex = Math.max(blockIndex, 0);
@@ -179,9 +179,27 @@ final class AvroFileReader implements Closeable {
         return (value >>> 1) ^ -(value & 1);
     }
 
-    /** @return the decoder over the current block */
+    /** @return a decoder over the current block (made on first use; hand decoders use {@link #blockBytes}) */
     BinaryDecoder decoder() {
+        if (decoder == null) {
+            decoder = DecoderFactory.get().binaryDecoder(block.array(), blockOffset(), blockLength(), null);
+        }
         return decoder;
+    }
+
+    /** @return the array holding the current block's decompressed bytes (from {@link #blockOffset}) */
+    byte[] blockBytes() {
+        return block.array();
+    }
+
+    /** @return where the current block's bytes start in {@link #blockBytes} */
+    int blockOffset() {
+        return block.arrayOffset() + block.position();
+    }
+
+    /** @return the length of the current block's bytes */
+    int blockLength() {
+        return block.remaining();
     }
 
     /** @return the rows in the current block */

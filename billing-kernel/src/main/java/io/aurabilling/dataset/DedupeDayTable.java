@@ -9,22 +9,31 @@ import java.util.Map;
  * The interactions seen on one dedupe day (UTC date of {@code AURA_TM}): for each interaction id,
  * the components it was billed for and the countries it was counted as a request for. Open
  * addressing over primitive arrays; a canonical UUID costs two longs, any other id its bytes in
- * an arena. About 40 bytes per interaction. Not thread-safe (the sequencer alone uses it).
+ * an arena. An entry's key, components and country share one 32-byte stretch of one array, so a
+ * look-up touches about two cache lines. About 40 bytes per interaction. Not thread-safe (the sequencer alone uses it).
  */
 final class DedupeDayTable {
+    // per entry e, data[4e..4e+3]: UUID hi (or the id's hash), UUID lo (or its arena offset),
+    // component bits 0-63, (country id + 1) << 32 | id length in the arena (0xFFFFFFFF: a UUID)
+    private static final long UUID_LENGTH = 0xFFFFFFFFL;
+
     private int[] slots = new int[1024];
-    private long[] k1 = new long[512];
-    private long[] k2 = new long[512];
-    private int[] arenaOffset = new int[512];
-    private int[] arenaLength = new int[512];
-    private long[] components = new long[512];
-    private int[] country = new int[512];
+    private long[] data = new long[512 * 4];
     private byte[] arena = new byte[0];
     private int arenaSize;
     private int size;
     // rare cases: component ids of 64 and more, an interaction with rows of several countries
     private final Map<Integer, BitSet> moreComponents = new HashMap<>();
     private final Map<Integer, BitSet> moreCountries = new HashMap<>();
+
+    /** Empties the table, keeping its capacity. */
+    void clear() {
+        Arrays.fill(slots, 0);
+        size = 0;
+        arenaSize = 0;
+        moreComponents.clear();
+        moreCountries.clear();
+    }
 
     /** @return the interactions held */
     int size() {
@@ -42,20 +51,35 @@ final class DedupeDayTable {
     int find(RowChunk chunk, int row, int hash) {
         int mask = slots.length - 1;
         int i = hash & mask;
-        boolean uuid = chunk.keyOffset[row] < 0;
+        long[] d = data;
+        if (chunk.keyOffset[row] < 0) {
+            long hi = chunk.hi[row];
+            long lo = chunk.lo[row];
+            while (true) {
+                int e = slots[i] - 1;
+                if (e < 0) {
+                    return -1;
+                }
+                int p = e << 2;
+                if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
+                    return e;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        int length = chunk.keyLength[row];
+        int from = chunk.keyOffset[row];
         while (true) {
             int e = slots[i] - 1;
             if (e < 0) {
                 return -1;
             }
-            if (uuid) {
-                if (arenaOffset[e] < 0 && k1[e] == chunk.hi[row] && k2[e] == chunk.lo[row]) {
+            int p = e << 2;
+            if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
+                int at = (int) d[p + 1];
+                if (Arrays.equals(arena, at, at + length, chunk.arena, from, from + length)) {
                     return e;
                 }
-            } else if (arenaOffset[e] >= 0 && k1[e] == hash && arenaLength[e] == chunk.keyLength[row]
-                    && Arrays.equals(arena, arenaOffset[e], arenaOffset[e] + arenaLength[e],
-                    chunk.arena, chunk.keyOffset[row], chunk.keyOffset[row] + chunk.keyLength[row])) {
-                return e;
             }
             i = (i + 1) & mask;
         }
@@ -67,33 +91,27 @@ final class DedupeDayTable {
      * @return the new entry
      */
     int insert(RowChunk chunk, int row, int hash) {
-        if (size == k1.length) {
-            int capacity = size * 2;
-            k1 = Arrays.copyOf(k1, capacity);
-            k2 = Arrays.copyOf(k2, capacity);
-            arenaOffset = Arrays.copyOf(arenaOffset, capacity);
-            arenaLength = Arrays.copyOf(arenaLength, capacity);
-            components = Arrays.copyOf(components, capacity);
-            country = Arrays.copyOf(country, capacity);
+        if ((size + 1) * 4 > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
         }
         int e = size++;
+        int p = e << 2;
         if (chunk.keyOffset[row] < 0) {
-            k1[e] = chunk.hi[row];
-            k2[e] = chunk.lo[row];
-            arenaOffset[e] = -1;
+            data[p] = chunk.hi[row];
+            data[p + 1] = chunk.lo[row];
+            data[p + 3] = UUID_LENGTH;
         } else {
             int len = chunk.keyLength[row];
             if (arenaSize + len > arena.length) {
                 arena = Arrays.copyOf(arena, Math.max(4096, Math.max(arena.length * 2, arenaSize + len)));
             }
             System.arraycopy(chunk.arena, chunk.keyOffset[row], arena, arenaSize, len);
-            k1[e] = hash;
-            arenaOffset[e] = arenaSize;
-            arenaLength[e] = len;
+            data[p] = hash;
+            data[p + 1] = arenaSize;
+            data[p + 3] = len;
             arenaSize += len;
         }
-        components[e] = 0;
-        country[e] = -1;
+        data[p + 2] = 0;
         if (size * 2 > slots.length) {
             rehash();
         } else {
@@ -119,12 +137,13 @@ final class DedupeDayTable {
     }
 
     private int entryHash(int e) {
-        return arenaOffset[e] < 0 ? uuidHash(k1[e], k2[e]) : (int) k1[e];
+        int p = e << 2;
+        return (data[p + 3] & UUID_LENGTH) == UUID_LENGTH ? uuidHash(data[p], data[p + 1]) : (int) data[p];
     }
 
     boolean hasComponent(int e, int component) {
         if (component < 64) {
-            return (components[e] & (1L << component)) != 0;
+            return (data[(e << 2) + 2] & (1L << component)) != 0;
         }
         BitSet more = moreComponents.get(e);
         return more != null && more.get(component);
@@ -132,14 +151,14 @@ final class DedupeDayTable {
 
     void addComponent(int e, int component) {
         if (component < 64) {
-            components[e] |= 1L << component;
+            data[(e << 2) + 2] |= 1L << component;
         } else {
             moreComponents.computeIfAbsent(e, x -> new BitSet()).set(component);
         }
     }
 
     boolean hasCountry(int e, int countryId) {
-        if (country[e] == countryId) {
+        if (country(e) == countryId) {
             return true;
         }
         BitSet more = moreCountries.get(e);
@@ -147,22 +166,26 @@ final class DedupeDayTable {
     }
 
     void addCountry(int e, int countryId) {
-        if (country[e] < 0) {
-            country[e] = countryId;
-        } else if (country[e] != countryId) {
+        int current = country(e);
+        if (current < 0) {
+            int p = (e << 2) + 3;
+            data[p] = ((long) (countryId + 1) << 32) | (data[p] & UUID_LENGTH);
+        } else if (current != countryId) {
             moreCountries.computeIfAbsent(e, x -> new BitSet()).set(countryId);
         }
     }
 
-    /** The hash of a row's interaction id. */
-    static int hash(RowChunk chunk, int row) {
-        if (chunk.keyOffset[row] < 0) {
-            return uuidHash(chunk.hi[row], chunk.lo[row]);
-        }
-        return IdInterner.hash(chunk.arena, chunk.keyOffset[row], chunk.keyLength[row]);
+    private int country(int e) {
+        return (int) (data[(e << 2) + 3] >>> 32) - 1;
     }
 
-    private static int uuidHash(long hi, long lo) {
+    /** The hash of a row's interaction id. */
+    static int hash(RowChunk chunk, int row) {
+        return chunk.hash[row];
+    }
+
+    /** The hash of a UUID id (any other id: {@link LocalIds#hash} of its bytes). */
+    static int uuidHash(long hi, long lo) {
         long h = (hi * 0x9E3779B97F4A7C15L) ^ lo;
         h *= 0xC2B2AE3D27D4EB4FL;
         return (int) (h ^ (h >>> 32));

@@ -105,13 +105,17 @@ public final class ReadBenchmark {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         long rows = pass.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuNanosPerRow = (double) (os.getProcessCpuTime() - cpu0) / rows;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double rate = rows / seconds;
-        System.out.printf(Locale.ROOT, "%-45s %,12d rows %7.2f s %,12.0f rows/s  peak heap %,5d MiB%n",
-                name, rows, seconds, rate, peak >> 20);
+        System.out.printf(Locale.ROOT, "%-45s %,12d rows %7.2f s %,12.0f rows/s  peak heap %,5d MiB  cpu %,5.0f ns/row%n",
+                name, rows, seconds, rate, peak >> 20, cpuNanosPerRow);
         return rate;
     }
 
@@ -159,6 +163,8 @@ public final class ReadBenchmark {
     private static long pipeline(Path data, int threads) {
         DatasetRead read = AuraDatasets.read(io.aurabilling.dataset.LocalDatasetFolder.of(data), MONTH, c -> ZONES.getOrDefault(c, ZoneId.of("UTC")), ZoneId.of("UTC"),
                 ReadOptions.defaults().withThreads(threads));
+        System.out.printf(Locale.ROOT, "    %,d cells, %,d files, requests %s%n", read.usage().cellMap().size(),
+                read.usage().inputs().size(), read.usage().requestsByCountry());
         return read.usage().totalRows().read();
     }
 
