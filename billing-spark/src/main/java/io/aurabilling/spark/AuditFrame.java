@@ -37,6 +37,11 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
     static final String FILE = "_aura_file";
     static final String BLOCK = "_aura_block";
     static final String ROW = "_aura_row";
+    /**
+     * {@code file:///x} and {@code file:/x} name the same file (an empty authority); Spark reports one form in
+     * {@code inputFiles()} and the other in {@code _metadata.file_path}, so both sides are brought to the short one.
+     */
+    static final String EMPTY_AUTHORITY = "^([A-Za-z][A-Za-z0-9+.\\-]*):///";
 
     /**
      * Loads a dataset reference.
@@ -47,10 +52,11 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
      * @param first the first folder day kept, or {@code null} to keep every file
      * @param last the last folder day kept
      * @param latestSnapshotOnly keep only the files of the latest {@code DAY_DT} folder (dimensions)
+     * @param readerSchema the Avro reader schema for paths (JSON), or {@code null} for each file's own
      * @return the frame
      */
     static AuditFrame load(SparkSession spark, String dataset, DatasetRef ref, LocalDate first, LocalDate last,
-                           boolean latestSnapshotOnly) {
+                           boolean latestSnapshotOnly, String readerSchema) {
         Dataset<Row> raw;
         List<FileLineage.Entry> all;
         switch (ref.kind()) {
@@ -97,7 +103,11 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
             if (kept.isEmpty()) {
                 return new AuditFrame(null, kept, pruned);
             }
-            raw = spark.read().format("avro").load(kept.stream().map(FileLineage.Entry::uri).toArray(String[]::new));
+            org.apache.spark.sql.DataFrameReader reader = spark.read().format("avro");
+            if (readerSchema != null) {
+                reader = reader.option("avroSchema", readerSchema);
+            }
+            raw = reader.load(kept.stream().map(FileLineage.Entry::uri).toArray(String[]::new));
         }
         if (all.isEmpty() && ref.kind() == DatasetRef.Kind.FRAME) {
             // no file behind the rows: the dataset's own order is "earlier"
@@ -108,11 +118,20 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
         if (kept.isEmpty()) {
             return new AuditFrame(null, kept, pruned);
         }
-        Dataset<Row> positioned = raw.select(col("*"), col("_metadata.file_path").as("_aura_path"),
+        Dataset<Row> positioned = raw.select(col("*"), org.apache.spark.sql.functions.regexp_replace(col("_metadata.file_path"), EMPTY_AUTHORITY, "$1:/").as("_aura_path"),
                 col("_metadata.file_block_start").as(BLOCK), monotonically_increasing_id().as(ROW));
-        List<Row> index = new ArrayList<>(kept.size());
+        // the index is keyed by the strings Spark itself reports (inputFiles() and _metadata.file_path come from
+        // the same file index), matched to the listed files by their decoded path
+        java.util.Map<String, Integer> byPath = new java.util.HashMap<>();
         for (int i = 0; i < kept.size(); i++) {
-            index.add(RowFactory.create(kept.get(i).uri(), i));
+            byPath.put(HadoopFiles.decodedPath(kept.get(i).uri()), i);
+        }
+        List<Row> index = new ArrayList<>(kept.size());
+        for (String reported : raw.inputFiles()) {
+            Integer i = byPath.get(HadoopFiles.decodedPath(reported));
+            if (i != null) {
+                index.add(RowFactory.create(reported.replaceFirst(EMPTY_AUTHORITY, "$1:/"), i));
+            }
         }
         StructType schema = new StructType()
                 .add("_aura_index_path", DataTypes.StringType, false)

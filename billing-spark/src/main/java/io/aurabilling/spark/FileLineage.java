@@ -89,7 +89,14 @@ final class FileLineage {
             boolean avro = magic.length == 4 && magic[0] == 'O' && magic[1] == 'b' && magic[2] == 'j' && magic[3] == 1;
             if (avro) {
                 // the magic went through the digest already; give it back to Avro's reader without hashing it twice
-                InputStream replay = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(magic), in);
+                // (SequenceInputStream closes streams it exhausts: shield the digest stream from that)
+                InputStream shielded = new java.io.FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                        // closed by the try-with-resources above, after the rest is hashed
+                    }
+                };
+                InputStream replay = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(magic), shielded);
                 // not closed here: closing it would close the digest stream before the rest is hashed
                 DataFileStream<GenericRecord> stream = new DataFileStream<>(replay, new GenericDatumReader<>());
                 version = stream.getSchema().getProp("x-fp-version");

@@ -41,6 +41,19 @@ final class SparkTimestamp {
      * @return a bigint column
      */
     static Column epochSecond(Column text, ZoneId noOffsetZone, long from, long to) {
+        Column[] parts = parts(text);
+        return instant(parts[0], parts[1], parts[2], noOffsetZone, from, to);
+    }
+
+    /**
+     * The text taken apart, for a first projection (so the large digit arithmetic is computed once and
+     * not copied into every branch of the zone expression).
+     *
+     * @param text the {@code AURA_TM} column
+     * @return {@code valid} (boolean), {@code local} (bigint: local seconds since 1970-01-01T00:00) and
+     *         {@code offset} (bigint seconds east of UTC; null when the text has none)
+     */
+    static Column[] parts(Column text) {
         Column year = digit(text, 1).multiply(1000).plus(digit(text, 2).multiply(100))
                 .plus(digit(text, 3).multiply(10)).plus(digit(text, 4)).cast("long");
         Column month = two(text, 6);
@@ -70,10 +83,9 @@ final class SparkTimestamp {
         Column offsetHours = digit(text, -5).multiply(10).plus(digit(text, -4));
         Column offsetMinutes = digit(text, -2).multiply(10).plus(digit(text, -1));
         Column offset = offsetHours.multiply(3600).plus(offsetMinutes.multiply(60)).cast("long");
-        Column instant = when(last.equalTo("Z"), local)
-                .when(hasOffset.and(sign.equalTo("+")), local.minus(offset))
-                .when(hasOffset, local.plus(offset))
-                .otherwise(ZoneColumns.localToEpoch(local, noOffsetZone, from, to));
+        Column signedOffset = when(last.equalTo("Z"), lit(0L))
+                .when(sign.equalTo("+"), offset)
+                .when(hasOffset, offset.multiply(-1L));
 
         Column valid = text.isNotNull()
                 .and(length(text).between(19, 35))
@@ -81,7 +93,23 @@ final class SparkTimestamp {
                 .and(month.between(1, 12)).and(day.geq(1)).and(day.leq(monthLength))
                 .and(hour.leq(23)).and(minute.leq(59)).and(second.leq(59))
                 .and(when(hasOffset, offsetMinutes.leq(59).and(offset.leq(18L * 3600))).otherwise(lit(true)));
-        return when(valid, instant);
+        return new Column[] {valid, local, signedOffset};
+    }
+
+    /**
+     * The epoch second from the parts of {@link #parts}.
+     *
+     * @param valid the validity
+     * @param local local seconds
+     * @param offset the offset, null for text without one
+     * @param noOffsetZone the zone of text without offset
+     * @param from start of the window in which the zone's transitions are exact
+     * @param to end of that window
+     * @return epoch seconds (bigint), null when not valid
+     */
+    static Column instant(Column valid, Column local, Column offset, ZoneId noOffsetZone, long from, long to) {
+        return when(valid, when(offset.isNull(), ZoneColumns.localToEpoch(local, noOffsetZone, from, to))
+                .otherwise(local.minus(offset)));
     }
 
     /**

@@ -63,7 +63,12 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class SparkUsageReader {
     private static final String AUDIT = "Aura_Audit";
-    private static final long WINDOW_SECONDS = 400L * 86_400L;
+    /**
+     * Zone transitions are exact within the month ± 3 days: a local time further out is more than
+     * 1.5 days from the month in any zone (offsets are at most 18 hours), so it is out of every
+     * country's period whichever offset applies.
+     */
+    private static final long WINDOW_SECONDS = 3L * 86_400L;
 
     private SparkUsageReader() {
     }
@@ -96,7 +101,7 @@ public final class SparkUsageReader {
         }
         Configuration hadoop = HadoopFiles.configuration(spark);
         AuditFrame audit = AuditFrame.load(spark, AUDIT, sources.audit(), month.atDay(1).minusDays(2),
-                month.atEndOfMonth().plusDays(2), false);
+                month.atEndOfMonth().plusDays(2), false, AuditReaderSchema.JSON);
         UsageAggregate.Builder builder = UsageAggregate.builder();
         List<InputFile> lineage = FileLineage.describe(hadoop, AUDIT, audit.files(), options.lineageThreads());
         lineage.forEach(builder::addInput);
@@ -133,26 +138,34 @@ public final class SparkUsageReader {
         long monthStart = month.atDay(1).toEpochDay() * 86_400L;
         long from = monthStart - WINDOW_SECONDS;
         long to = month.plusMonths(1).atDay(1).toEpochDay() * 86_400L + WINDOW_SECONDS;
-        Column second = SparkTimestamp.epochSecond(tm, config.defaults().timestampsWithoutOffset(), from, to);
-        Column blankCountry = blank(country);
-        Column missing = blankCountry.or(blank(iid)).or(blank(component));
-        Column start = byZone(country, config, zone -> lit(new BillingPeriod(month, zone).start().getEpochSecond()));
-        Column end = byZone(country, config, zone -> lit(new BillingPeriod(month, zone).end().getEpochSecond()));
-        Column offset = byZone(country, config, zone -> {
+        // three projections, so that the large expressions are computed once per row and referenced after
+        Column[] parts = SparkTimestamp.parts(tm);
+        Dataset<Row> parsed = audit.rows().select(
+                iid.as("iid"), component.as("comp"), country.as("country_raw"),
+                channel.as("channel"), app.as("app"), when(service.isNull(), lit("other")).otherwise(service).as("service"),
+                preset.as("preset"), parts[0].as("tm_valid"), parts[1].as("tm_local"), parts[2].as("tm_offset"),
+                col(AuditFrame.FILE).as("f"), col(AuditFrame.BLOCK).as("blk"), col(AuditFrame.ROW).as("r"));
+        Column blankCountry = blank(col("country_raw"));
+        Column missing = blankCountry.or(blank(col("iid"))).or(blank(col("comp")));
+        Dataset<Row> timed = parsed.select(col("*"), missing.as("missing"),
+                when(blankCountry, lit("")).otherwise(col("country_raw")).as("country"),
+                SparkTimestamp.instant(col("tm_valid"), col("tm_local"), col("tm_offset"),
+                        config.defaults().timestampsWithoutOffset(), from, to).as("second"));
+        Column second = col("second");
+        Column rawCountry = col("country_raw");
+        Column start = byZone(rawCountry, config, zone -> lit(new BillingPeriod(month, zone).start().getEpochSecond()));
+        Column end = byZone(rawCountry, config, zone -> lit(new BillingPeriod(month, zone).end().getEpochSecond()));
+        Column offset = byZone(rawCountry, config, zone -> {
             BillingPeriod p = new BillingPeriod(month, zone);
             return ZoneColumns.offsetAt(second, zone, p.start().getEpochSecond(), p.end().getEpochSecond());
         });
-        Column bucket = when(missing, lit(1))
+        Column bucket = when(col("missing"), lit(1))
                 .when(second.isNull(), lit(2))
                 .when(second.lt(start).or(second.geq(end)), lit(3))
                 .otherwise(lit(0));
-
-        Dataset<Row> classified = audit.rows().select(
-                iid.as("iid"), component.as("comp"), when(blankCountry, lit("")).otherwise(country).as("country"),
-                channel.as("channel"), app.as("app"), when(service.isNull(), lit("other")).otherwise(service).as("service"),
-                preset.as("preset"), bucket.as("b"),
-                SparkTimestamp.floorDiv(second.plus(offset), 86_400L).as("day"),
-                col(AuditFrame.FILE).as("f"), col(AuditFrame.BLOCK).as("blk"), col(AuditFrame.ROW).as("r"));
+        Dataset<Row> classified = timed.select(col("iid"), col("comp"), col("country"), col("channel"), col("app"),
+                col("service"), col("preset"), bucket.as("b"),
+                SparkTimestamp.floorDiv(second.plus(offset), 86_400L).as("day"), col("f"), col("blk"), col("r"));
         // rows excluded by rules 1-3 get a key of their own, so they spread evenly and never meet a candidate
         Column key = when(col("b").equalTo(0), col("iid"))
                 .otherwise(concat(lit("\u0000excluded#"), col("r").cast("string")));
@@ -242,7 +255,7 @@ public final class SparkUsageReader {
         if (ref == null || !ref.exists(spark)) {
             return Dimension.absent(dataset);
         }
-        AuditFrame frame = AuditFrame.load(spark, dataset, ref, null, null, true);
+        AuditFrame frame = AuditFrame.load(spark, dataset, ref, null, null, true, null);
         FileLineage.describe(hadoop, dataset, frame.files(), options.lineageThreads()).forEach(builder::addInput);
         if (frame.rows() == null) {
             return Dimension.of(dataset, Map.of());
