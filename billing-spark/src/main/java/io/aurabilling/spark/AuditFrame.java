@@ -148,7 +148,8 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
         try {
             frame.select(col("_metadata.file_path"), col("_metadata.file_block_start")).schema();
             return true;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // AnalysisException (checked in Java's eyes): the rows do not come straight from files
             return false;
         }
     }
