@@ -45,6 +45,23 @@ public final class SparkBilling {
     }
 
     /**
+     * Parses {@code billing.yaml} text with {@code ${NAME}} references resolved from a map (for notebooks,
+     * e.g. Python through py4j, where passing a {@link java.util.function.Function} is awkward).
+     *
+     * @param yamlText the configuration text
+     * @param sourceName the name shown in error messages, e.g. {@code billing.yaml}
+     * @param env values of {@code ${NAME}} references, e.g. from a secret scope; never logged
+     * @return the configuration
+     * @throws io.aurabilling.ConfigurationException when the configuration is invalid
+     */
+    public static io.aurabilling.config.yaml.BillingConfig parseConfig(String yamlText, String sourceName,
+                                                                       java.util.Map<String, String> env) {
+        requireNonNull(env, "env is null");
+        java.util.Map<String, String> copy = new java.util.HashMap<>(env);
+        return io.aurabilling.config.yaml.BillingConfigLoader.parse(yamlText, sourceName, copy::get);
+    }
+
+    /**
      * Reads on Spark and invoices the OBs.
      *
      * @param spark the session

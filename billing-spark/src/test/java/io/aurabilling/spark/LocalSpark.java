@@ -18,6 +18,8 @@ final class LocalSpark {
                 .config("spark.sql.files.maxPartitionBytes", "262144")
                 .config("spark.sql.files.openCostInBytes", "65536")
                 .config("spark.driver.bindAddress", "127.0.0.1")
+                // tables of the tests live in target/, not in the module folder
+                .config("spark.sql.warehouse.dir", java.nio.file.Path.of("target/spark-warehouse").toAbsolutePath().toUri().toString())
                 .config("spark.sql.session.timeZone", "America/Los_Angeles")
                 .getOrCreate();
     }
