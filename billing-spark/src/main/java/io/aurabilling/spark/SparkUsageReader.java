@@ -103,10 +103,34 @@ public final class SparkUsageReader {
         AuditFrame audit = AuditFrame.load(spark, AUDIT, sources.audit(), month.atDay(1).minusDays(2),
                 month.atEndOfMonth().plusDays(2), false, AuditReaderSchema.JSON);
         UsageAggregate.Builder builder = UsageAggregate.builder();
-        List<InputFile> lineage = FileLineage.describe(hadoop, AUDIT, audit.files(), options.lineageThreads());
+        // the driver hashes the files while the executors aggregate their rows
+        java.util.concurrent.ExecutorService lineageThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "aura-lineage-main");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<List<InputFile>> lineageFuture = lineageThread.submit(
+                () -> FileLineage.describe(hadoop, AUDIT, audit.files(), options.lineageThreads()));
+        long counted = -1;
+        List<InputFile> lineage;
+        try {
+            if (audit.rows() != null) {
+                counted = aggregate(audit, month, config, options, builder);
+            }
+            lineage = lineageFuture.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading " + AUDIT + " was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("computing lineage of " + AUDIT + " failed", e.getCause());
+        } finally {
+            lineageThread.shutdownNow();
+        }
         lineage.forEach(builder::addInput);
         if (audit.rows() != null) {
-            long counted = aggregate(audit, month, config, options, builder);
             long listed = lineage.stream().mapToLong(InputFile::rows).sum();
             boolean allAvro = lineage.stream().allMatch(f -> f.rows() >= 0);
             if (!lineage.isEmpty() && allAvro && counted != listed) {
