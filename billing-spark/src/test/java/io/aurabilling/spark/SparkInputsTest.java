@@ -124,6 +124,36 @@ class SparkInputsTest {
     }
 
     @Test
+    void earlier_holds_when_spark_splits_a_file_into_many_tasks() {
+        // one file of 6000 rows in small Avro blocks; copies of 40 keys: the first copy near the start
+        // (app "first"), the second near the end (app "second"), in a different split
+        List<AnomalyFiles.AuditRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            String app = i < 40 ? "first" : i >= 5960 ? "second" : "filler";
+            String iid = i < 40 ? "key-" + i : i >= 5960 ? "key-" + (i - 5960) : "filler-" + i;
+            rows.add(AnomalyFiles.row(iid, "2026-10-03T12:00:00Z", "ESP", "aura-groot", app));
+        }
+        Path file = dir.resolve("split/Aura_Audit/DAY_DT=2026-10-03/part-0.avro");
+        AnomalyFiles.write(file, rows);
+        String previous = spark.conf().get("spark.sql.files.maxPartitionBytes");
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "8192");
+        try {
+            String path = dir.resolve("split/Aura_Audit").toUri().toString();
+            long splits = spark.read().format("avro").load(path).select("_metadata.file_block_start").distinct().count();
+            assertTrue(splits >= 4, "the file is read in several splits: " + splits);
+            UsageAggregate usage = SparkUsageReader.read(spark, SparkSources.of(DatasetRef.path(path)), MONTH, CONFIG,
+                    SparkReadOptions.defaults()).usage();
+            LocalDate day = LocalDate.of(2026, 10, 3);
+            assertEquals(40L, usage.cellMap().get(new UsageKey("ESP", day, "aura-groot", "first", "web", "message", null)));
+            assertEquals(null, usage.cellMap().get(new UsageKey("ESP", day, "aura-groot", "second", "web", "message", null)));
+            assertEquals(40, usage.rows("ESP").duplicate());
+            assertEquals(5960L, usage.requests("ESP"));
+        } finally {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", previous);
+        }
+    }
+
+    @Test
     void more_groups_than_the_limit_fail_with_a_clear_message() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SparkUsageReader.read(spark,
                 SparkSources.of(DatasetRef.path(auditPath)), MONTH, CONFIG, SparkReadOptions.defaults().withMaxCells(3)));
