@@ -16,11 +16,11 @@ jspark = spark._jsparkSession  # the JVM SparkSession behind this Python session
 
 # COMMAND ----------
 
-# billing.yaml from a volume; ${AURA_BLOB_CONNECTION} comes from the secret scope "aura"
+# billing.yaml from a volume; ${env:AURA_BLOB_CONNECTION} comes from the secret scope "aura"
 yaml = dbutils.fs.head("/Volumes/main/aura/config/billing.yaml", 1 << 20)
 env = jvm.java.util.HashMap()
 env.put("AURA_BLOB_CONNECTION", dbutils.secrets.get("aura", "blob-connection"))
-# a java.util.Map for ${NAME} references (py4j cannot pass a Python lambda as a java.util.function.Function
+# a java.util.Map for ${env:NAME} references (py4j cannot pass a Python lambda as a java.util.function.Function
 # without its callback server)
 config = aura.spark.SparkBilling.parseConfig(yaml, "billing.yaml", env)
 

@@ -21,7 +21,7 @@ import scala.jdk.CollectionConverters._
 
 // COMMAND ----------
 
-// billing.yaml from a Unity Catalog volume; ${AURA_BLOB_CONNECTION} is resolved from the secret scope below
+// billing.yaml from a Unity Catalog volume; ${env:AURA_BLOB_CONNECTION} is resolved from the secret scope below
 val yaml = dbutils.fs.head("/Volumes/main/aura/config/billing.yaml", 1 << 20)
 val secrets = Map("AURA_BLOB_CONNECTION" -> dbutils.secrets.get("aura", "blob-connection"))
 val config = BillingConfigLoader.parse(yaml, "billing.yaml", (name: String) => secrets.getOrElse(name, null))

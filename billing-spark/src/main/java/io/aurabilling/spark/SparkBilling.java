@@ -45,12 +45,12 @@ public final class SparkBilling {
     }
 
     /**
-     * Parses {@code billing.yaml} text with {@code ${NAME}} references resolved from a map (for notebooks,
+     * Parses {@code billing.yaml} text with {@code ${env:NAME}} references resolved from a map (for notebooks,
      * e.g. Python through py4j, where passing a {@link java.util.function.Function} is awkward).
      *
      * @param yamlText the configuration text
      * @param sourceName the name shown in error messages, e.g. {@code billing.yaml}
-     * @param env values of {@code ${NAME}} references, e.g. from a secret scope; never logged
+     * @param env values of {@code ${env:NAME}} references, e.g. from a secret scope; never logged
      * @return the configuration
      * @throws io.aurabilling.ConfigurationException when the configuration is invalid
      */

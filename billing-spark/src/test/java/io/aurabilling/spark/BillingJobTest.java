@@ -54,6 +54,19 @@ class BillingJobTest {
     }
 
     @Test
+    void notebook_configuration_resolves_env_references_from_a_map() {
+        io.aurabilling.config.yaml.BillingConfig config = SparkBilling.parseConfig("""
+                issuer:
+                  name: ${env:ISSUER_NAME}
+                obs:
+                  BRA:
+                    pricing:
+                      - { from: 2026-01, model: per-query, rates: [ { component: "*", price: 0.5 } ] }
+                """, "billing.yaml", java.util.Map.of("ISSUER_NAME", "Aura Test Team"));
+        assertEquals("Aura Test Team", config.issuer().name());
+    }
+
+    @Test
     void bad_parameters_exit_1_and_an_unconfigured_ob_exits_2() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
