@@ -236,7 +236,7 @@ final class AuditFileDecoder {
         byte[] b = src[INTERACTION];
         int idOff = off[INTERACTION];
         if (parseUuid(b, idOff, idLen, uuid)) {
-            chunk.addUuid(uuid[0], uuid[1], DedupeWindowTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
+            chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
         } else {
             chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), dedupeDay, cell);
         }

@@ -17,11 +17,10 @@ import java.util.TreeMap;
  * rows: rule 4 {@code DUPLICATE} on {@code (INTERACTION_ID, AURA_COMPONENT_ID)} and the distinct
  * requests per country; then counts billable rows into their cells.
  *
- * <p>State is one {@link DedupeWindowTable} of (interaction, dedupe day) entries, dedupe day = UTC
- * date of {@code AURA_TM}, probed once per row. A row sees the entries of its interaction on its
- * day and both neighbours, so an interaction straddling midnight is one request and its duplicates
- * are still found. When a file in a {@code DAY_DT=P} folder starts, the entries of days before
- * {@code P − 2} are evicted: memory stays at a few days of interactions.
+ * <p>State is one {@link DedupeDayTable} per dedupe day (UTC date of {@code AURA_TM}). A row is
+ * looked up in its day's table and both neighbours', so an interaction straddling midnight is one
+ * request and its duplicates are still found. When a file in a {@code DAY_DT=P} folder starts, the
+ * tables of days before {@code P − 2} are dropped: memory stays at a few days of interactions.
  * Consequence (documented in {@code docs/dedupe.md}): copies of a key in {@code DAY_DT} folders
  * more than about two days apart, or more than a day apart in {@code AURA_TM}, are not recognised
  * as duplicates. Files without a {@code DAY_DT} folder drop nothing, so memory then grows with the
@@ -29,7 +28,8 @@ import java.util.TreeMap;
  */
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
-    private final DedupeWindowTable window = new DedupeWindowTable();
+    private final TreeMap<Integer, DedupeDayTable> tables = new TreeMap<>();
+    private final java.util.ArrayDeque<DedupeDayTable> spareTables = new java.util.ArrayDeque<>();
     private final Map<String, Integer> componentIds = new HashMap<>();
     private final Map<String, Integer> countryIds = new HashMap<>();
     private final List<String> countries = new ArrayList<>();
@@ -50,23 +50,42 @@ final class AuditSequencer {
     private int[] fileCells = new int[1024];
     private int fileCellCount;
 
+    // tables of the last day looked up; reset whenever a table is created or dropped
+    private int cachedDay;
+    private boolean cacheValid;
+    private DedupeDayTable cachedSame;
+    private DedupeDayTable cachedBefore;
+    private DedupeDayTable cachedAfter;
+
     AuditSequencer(UsageAggregate.Builder builder) {
         this.builder = builder;
     }
 
-    /** @return the dedupe entries (interaction and day) currently held (for tests of eviction) */
-    int entriesHeld() {
-        return window.size();
+    /** @return the dedupe tables currently held (for tests of eviction) */
+    int tablesHeld() {
+        return tables.size();
     }
 
     /**
-     * Starts a file: evicts the dedupe entries too old for its {@code DAY_DT} folder day.
+     * Starts a file: drops the tables too old for its {@code DAY_DT} folder day.
      *
      * @param relativePath the file's path
      */
     void startFile(String relativePath) {
         LocalDate folderDay = DatasetPaths.folderDay(relativePath);
-        window.startFile(folderDay != null ? (int) folderDay.toEpochDay() - 2 : Integer.MIN_VALUE);
+        if (folderDay != null) {
+            int oldestKept = (int) folderDay.toEpochDay() - 2;
+            if (!tables.isEmpty() && tables.firstKey() < oldestKept) {
+                // dropped tables are reused: their grown arrays are not reallocated day after day
+                java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
+                for (DedupeDayTable t : old.values()) {
+                    t.clear();
+                    spareTables.push(t);
+                }
+                old.clear();
+                cacheValid = false;
+            }
+        }
         fileCellCount = 0;
     }
 
@@ -109,16 +128,44 @@ final class AuditSequencer {
 
     private void row(RowChunk chunk, int r) {
         int cell = fileCells[chunk.cell[r]];
+        int component = cellComponent[cell];
         int country = cellCountry[cell];
-        int outcome = window.apply(chunk, r, cellComponent[cell], country);
-        if (outcome == DedupeWindowTable.DUPLICATE) {
+        int day = chunk.dedupeDay[r];
+        if (!cacheValid || day != cachedDay) {
+            cachedDay = day;
+            cachedSame = tables.get(day);
+            cachedBefore = tables.get(day - 1);
+            cachedAfter = tables.get(day + 1);
+            cacheValid = true;
+        }
+        int hash = DedupeDayTable.hash(chunk, r);
+        DedupeDayTable same = cachedSame;
+        int inSame = same == null ? -1 : same.find(chunk, r, hash);
+        int inBefore = cachedBefore == null ? -1 : cachedBefore.find(chunk, r, hash);
+        int inAfter = cachedAfter == null ? -1 : cachedAfter.find(chunk, r, hash);
+        if ((inSame >= 0 && same.hasComponent(inSame, component))
+                || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
+                || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
             duplicates[country]++;
             return;
         }
         cellBillable[cell]++;
-        if (outcome == DedupeWindowTable.NEW_REQUEST) {
+        boolean requestCounted = (inSame >= 0 && same.hasCountry(inSame, country))
+                || (inBefore >= 0 && cachedBefore.hasCountry(inBefore, country))
+                || (inAfter >= 0 && cachedAfter.hasCountry(inAfter, country));
+        if (!requestCounted) {
             requests[country]++;
         }
+        if (same == null) {
+            same = spareTables.isEmpty() ? new DedupeDayTable() : spareTables.pop();
+            tables.put(day, same);
+            cacheValid = false;
+        }
+        if (inSame < 0) {
+            inSame = same.insert(chunk, r, hash);
+        }
+        same.addComponent(inSame, component);
+        same.addCountry(inSame, country);
     }
 
     /**

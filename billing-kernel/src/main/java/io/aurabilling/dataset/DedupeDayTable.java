@@ -1,0 +1,193 @@
+package io.aurabilling.dataset;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The interactions seen on one dedupe day (UTC date of {@code AURA_TM}): for each interaction id,
+ * the components it was billed for and the countries it was counted as a request for. Open
+ * addressing over primitive arrays; a canonical UUID costs two longs, any other id its bytes in
+ * an arena. An entry's key, components and country share one 32-byte stretch of one array, so a
+ * look-up touches about two cache lines. About 40 bytes per interaction. Not thread-safe (the sequencer alone uses it).
+ */
+final class DedupeDayTable {
+    // per entry e, data[4e..4e+3]: UUID hi (or the id's hash), UUID lo (or its arena offset),
+    // component bits 0-63, (country id + 1) << 32 | id length in the arena (0xFFFFFFFF: a UUID)
+    private static final long UUID_LENGTH = 0xFFFFFFFFL;
+
+    private int[] slots = new int[1024];
+    private long[] data = new long[512 * 4];
+    private byte[] arena = new byte[0];
+    private int arenaSize;
+    private int size;
+    // rare cases: component ids of 64 and more, an interaction with rows of several countries
+    private final Map<Integer, BitSet> moreComponents = new HashMap<>();
+    private final Map<Integer, BitSet> moreCountries = new HashMap<>();
+
+    /** Empties the table, keeping its capacity. */
+    void clear() {
+        Arrays.fill(slots, 0);
+        size = 0;
+        arenaSize = 0;
+        moreComponents.clear();
+        moreCountries.clear();
+    }
+
+    /** @return the interactions held */
+    int size() {
+        return size;
+    }
+
+    /**
+     * Finds an interaction.
+     *
+     * @param chunk the chunk holding the id
+     * @param row its row in the chunk
+     * @param hash {@link #hash} of the id
+     * @return the entry, or -1
+     */
+    int find(RowChunk chunk, int row, int hash) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        long[] d = data;
+        if (chunk.keyOffset[row] < 0) {
+            long hi = chunk.hi[row];
+            long lo = chunk.lo[row];
+            while (true) {
+                int e = slots[i] - 1;
+                if (e < 0) {
+                    return -1;
+                }
+                int p = e << 2;
+                if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
+                    return e;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        int length = chunk.keyLength[row];
+        int from = chunk.keyOffset[row];
+        while (true) {
+            int e = slots[i] - 1;
+            if (e < 0) {
+                return -1;
+            }
+            int p = e << 2;
+            if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
+                int at = (int) d[p + 1];
+                if (Arrays.equals(arena, at, at + length, chunk.arena, from, from + length)) {
+                    return e;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /**
+     * Adds an interaction that {@link #find} did not find.
+     *
+     * @return the new entry
+     */
+    int insert(RowChunk chunk, int row, int hash) {
+        if ((size + 1) * 4 > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
+        }
+        int e = size++;
+        int p = e << 2;
+        if (chunk.keyOffset[row] < 0) {
+            data[p] = chunk.hi[row];
+            data[p + 1] = chunk.lo[row];
+            data[p + 3] = UUID_LENGTH;
+        } else {
+            int len = chunk.keyLength[row];
+            if (arenaSize + len > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(4096, Math.max(arena.length * 2, arenaSize + len)));
+            }
+            System.arraycopy(chunk.arena, chunk.keyOffset[row], arena, arenaSize, len);
+            data[p] = hash;
+            data[p + 1] = arenaSize;
+            data[p + 3] = len;
+            arenaSize += len;
+        }
+        data[p + 2] = 0;
+        if (size * 2 > slots.length) {
+            rehash();
+        } else {
+            place(e, hash);
+        }
+        return e;
+    }
+
+    private void place(int e, int hash) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = e + 1;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        for (int e = 0; e < size; e++) {
+            place(e, entryHash(e));
+        }
+    }
+
+    private int entryHash(int e) {
+        int p = e << 2;
+        return (data[p + 3] & UUID_LENGTH) == UUID_LENGTH ? uuidHash(data[p], data[p + 1]) : (int) data[p];
+    }
+
+    boolean hasComponent(int e, int component) {
+        if (component < 64) {
+            return (data[(e << 2) + 2] & (1L << component)) != 0;
+        }
+        BitSet more = moreComponents.get(e);
+        return more != null && more.get(component);
+    }
+
+    void addComponent(int e, int component) {
+        if (component < 64) {
+            data[(e << 2) + 2] |= 1L << component;
+        } else {
+            moreComponents.computeIfAbsent(e, x -> new BitSet()).set(component);
+        }
+    }
+
+    boolean hasCountry(int e, int countryId) {
+        if (country(e) == countryId) {
+            return true;
+        }
+        BitSet more = moreCountries.get(e);
+        return more != null && more.get(countryId);
+    }
+
+    void addCountry(int e, int countryId) {
+        int current = country(e);
+        if (current < 0) {
+            int p = (e << 2) + 3;
+            data[p] = ((long) (countryId + 1) << 32) | (data[p] & UUID_LENGTH);
+        } else if (current != countryId) {
+            moreCountries.computeIfAbsent(e, x -> new BitSet()).set(countryId);
+        }
+    }
+
+    private int country(int e) {
+        return (int) (data[(e << 2) + 3] >>> 32) - 1;
+    }
+
+    /** The hash of a row's interaction id. */
+    static int hash(RowChunk chunk, int row) {
+        return chunk.hash[row];
+    }
+
+    /** The hash of a UUID id (any other id: {@link LocalIds#hash} of its bytes). */
+    static int uuidHash(long hi, long lo) {
+        long h = (hi * 0x9E3779B97F4A7C15L) ^ lo;
+        h *= 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 32));
+    }
+}
