@@ -518,7 +518,6 @@ final class AvroFileReader implements Closeable {
     /** Counts the bytes read through it. */
     private static final class CountingStream extends FilterInputStream {
         long count;
-        java.io.ByteArrayOutputStream capture;
         private final byte[] tail = new byte[16];
         private int tailPos;
 
@@ -547,9 +546,6 @@ final class AvroFileReader implements Closeable {
         }
 
         private void remember(byte[] b, int off, int n) {
-            if (capture != null) {
-                capture.write(b, off, n);
-            }
             for (int i = Math.max(off, off + n - 16); i < off + n; i++) {
                 tail[tailPos] = b[i];
                 tailPos = (tailPos + 1) & 15;
