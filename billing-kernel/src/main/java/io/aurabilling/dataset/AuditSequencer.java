@@ -185,9 +185,12 @@ final class AuditSequencer {
     /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
         // in cell order: the builder then builds the aggregate in one pass, whatever the files and threads
+        // fresh keys made in that order from one String / LocalDate per distinct value: the builder's
+        // hashing and sorting then walk compact, cache-warm memory, not keys scattered over the heap
+        CellParts.Canonical canonical = parts.canonical(cells.size());
         for (int i : sortedCells()) {
             if (cellBillable[i] > 0) {
-                builder.addCell(cells.get(i), cellBillable[i]);
+                builder.addCell(canonical.key(i), cellBillable[i]);
             }
         }
         for (int c = 0; c < countries.size(); c++) {
@@ -296,6 +299,48 @@ final class AuditSequencer {
                 ids.get(d).put(value, known);
             }
             return known;
+        }
+
+        /** The values of every part as arrays, and one {@link LocalDate} per day seen. */
+        Canonical canonical(int n) {
+            String[][] text = new String[PARTS][];
+            for (int d = 0; d < PARTS; d++) {
+                text[d] = values.get(d).toArray(new String[0]);
+            }
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, part[1][i]);
+                max = Math.max(max, part[1][i]);
+            }
+            LocalDate[] days = new LocalDate[n == 0 ? 0 : max - min + 1];
+            for (int i = 0; i < days.length; i++) {
+                days[i] = LocalDate.ofEpochDay((long) min + i);
+            }
+            return new Canonical(text, days, min);
+        }
+
+        /** Builds a cell's key from the shared values. */
+        final class Canonical {
+            private final String[][] text;
+            private final LocalDate[] days;
+            private final int firstDay;
+
+            Canonical(String[][] text, LocalDate[] days, int firstDay) {
+                this.text = text;
+                this.days = days;
+                this.firstDay = firstDay;
+            }
+
+            UsageKey key(int i) {
+                return new UsageKey(value(0, i), days[part[1][i] - firstDay], value(2, i), value(3, i), value(4, i),
+                        value(5, i), value(6, i));
+            }
+
+            private String value(int d, int i) {
+                int id = part[d][i];
+                return id < 0 ? null : text[d][id];
+            }
         }
 
         /** @return per part, per cell: its rank among the part's values (null last; days from the first) */

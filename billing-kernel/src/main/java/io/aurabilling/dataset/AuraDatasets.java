@@ -48,8 +48,12 @@ import static java.util.Objects.requireNonNull;
  * {@link ReadOptions#skipBadFiles()} asks to leave such files out and report them.
  */
 public final class AuraDatasets {
-    /** Chunks (8192 rows, about 300 KB) that each decoding thread may have ahead of the sequencer's file. */
-    private static final int AHEAD_CHUNKS_PER_THREAD = 8;
+    /**
+     * Chunks (8192 rows, about 300 KB) that each decoding thread may have ahead of the sequencer's
+     * file: about a file's worth, so that the threads not on the head file keep decoding (with 8,
+     * one thread at a time decoded and the read ran on about one core).
+     */
+    private static final int AHEAD_CHUNKS_PER_THREAD = 48;
 
     private AuraDatasets() {
     }
@@ -226,7 +230,7 @@ public final class AuraDatasets {
      * works through earlier files; and recycles consumed chunks.
      */
     private static final class ChunkFlow {
-        private static final int KEEP_FREE = 16;
+        private final int keepFree;
         private final int maxAhead;
         private final ArrayDeque<RowChunk> free = new ArrayDeque<>();
         private int ahead;
@@ -234,6 +238,8 @@ public final class AuraDatasets {
 
         ChunkFlow(int maxAhead) {
             this.maxAhead = maxAhead;
+            // enough recycled chunks for what is ahead: no new chunk per chunk once warm
+            this.keepFree = maxAhead + 16;
         }
 
         synchronized RowChunk take() {
@@ -258,7 +264,7 @@ public final class AuraDatasets {
                 notifyAll();
             }
             chunk.clear();
-            if (free.size() < KEEP_FREE) {
+            if (free.size() < keepFree) {
                 free.push(chunk);
             }
         }

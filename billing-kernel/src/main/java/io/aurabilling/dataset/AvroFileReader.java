@@ -16,35 +16,76 @@ import java.nio.ByteBuffer;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.zip.Inflater;
 
 /**
  * One Avro data file read block by block, with its SHA-256 computed from the same bytes (no
  * second pass) and the position kept for error messages. Not thread-safe.
+ *
+ * <p>Files with the {@code null}, {@code deflate} or {@code zstandard} codec (all that Aura writes)
+ * are read without Avro's {@code DataFileStream}: the header is parsed by Avro (from its bytes), and
+ * each block (count, size, bytes, 16-byte sync) is read into a reused array and decompressed into
+ * another, so a block allocates nothing. Other codecs go through {@code DataFileStream}.
  */
 final class AvroFileReader implements Closeable {
+    private static final int BUFFER = 64 * 1024;
+    private static final int NONE = 0;
+    private static final int DEFLATE = 1;
+    private static final int ZSTD = 2;
+
     private final String dataset;
     private final String relativePath;
     private final String sourceVersion;
-    private final CountingStream counting;
     private final MessageDigest digest;
+    private final Schema schema;
+    private final byte[] sync;
+    // DataFileStream path (other codecs): null on the own path
+    private final CountingStream counting;
     private final DataFileStream<Object> stream;
-    private BinaryDecoder decoder;
     private ByteBuffer block;
+    // own path: the raw file through a buffer (digested as read), block and output arrays reused
+    private final InputStream raw;
+    private final int codec;
+    private byte[] in;
+    private int inPos;
+    private int inLimit;
+    private long inStart;
+    private byte[] compressed = new byte[0];
+    private byte[] out = new byte[0];
+    private byte[] blockArray;
+    private int blockLength;
+    private Inflater inflater;
+    private com.github.luben.zstd.ZstdDecompressCtx zstd;
+
+    private BinaryDecoder decoder;
     private long blockRows;
     private int blockIndex = -1;
-    private byte[] sync;
     private long rowsBefore;
 
-    private AvroFileReader(String dataset, String relativePath, String sourceVersion, CountingStream counting,
-                           MessageDigest digest, DataFileStream<Object> stream) {
+    private AvroFileReader(String dataset, DatasetSource.DatasetFile file, MessageDigest digest, Schema schema,
+                           byte[] sync, CountingStream counting, DataFileStream<Object> stream, InputStream raw,
+                           int codec, byte[] in, int inPos, int inLimit) {
         this.dataset = dataset;
-        this.relativePath = relativePath;
-        this.sourceVersion = sourceVersion;
-        this.counting = counting;
+        this.relativePath = file.relativePath();
+        this.sourceVersion = file.version();
         this.digest = digest;
+        this.schema = schema;
+        this.sync = sync;
+        this.counting = counting;
         this.stream = stream;
+        this.raw = raw;
+        this.codec = codec;
+        this.in = in;
+        this.inPos = inPos;
+        this.inLimit = inLimit;
+        if (codec == DEFLATE) {
+            inflater = new Inflater(true);
+        } else if (codec == ZSTD) {
+            zstd = new com.github.luben.zstd.ZstdDecompressCtx();
+        }
     }
 
     /**
@@ -66,16 +107,36 @@ final class AvroFileReader implements Closeable {
             throw new InputDataException(dataset + " file " + file.relativePath() + " cannot be opened: "
                     + e.getMessage() + "; check that it exists and is readable", e);
         }
-        CountingStream counting = new CountingStream(new DigestInputStream(raw, digest));
+        // the header's bytes (and what was read past them) are kept: Avro parses the header from them
+        HeadCursor head = new HeadCursor(raw);
+        int headerLength;
+        String codecName;
+        Schema schema;
         try {
-            counting.capture = new java.io.ByteArrayOutputStream();
+            headerLength = head.header();
+            DataFileStream<Object> header = new DataFileStream<>(
+                    new java.io.ByteArrayInputStream(head.b, 0, headerLength), new GenericDatumReader<>());
+            schema = header.getSchema();
+            codecName = header.getMetaString("avro.codec");
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(raw);
+            throw new InputDataException(dataset + " file " + file.relativePath()
+                    + " is not a readable Avro data file (bad or missing header, byte offset " + head.pos
+                    + "): " + describe(e) + ". Replace the file, or read with skipBadFiles to leave it out", e);
+        }
+        byte[] sync = Arrays.copyOfRange(head.b, headerLength - 16, headerLength);
+        int codec = codecName == null || codecName.equals("null") ? NONE
+                : codecName.equals("deflate") ? DEFLATE : codecName.equals("zstandard") ? ZSTD : -1;
+        if (codec >= 0) {
+            digest.update(head.b, 0, head.limit);
+            return new AvroFileReader(dataset, file, digest, schema, sync, null, null, raw, codec, head.b,
+                    headerLength, head.limit);
+        }
+        InputStream again = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head.b, 0, head.limit), raw);
+        CountingStream counting = new CountingStream(new DigestInputStream(again, digest));
+        try {
             DataFileStream<Object> stream = new DataFileStream<>(counting, new GenericDatumReader<>());
-            byte[] headerBytes = counting.capture.toByteArray();
-            counting.capture = null;
-            AvroFileReader reader = new AvroFileReader(dataset, file.relativePath(), file.version(), counting, digest,
-                    stream);
-            reader.sync = syncMarker(headerBytes);
-            return reader;
+            return new AvroFileReader(dataset, file, digest, schema, sync, counting, stream, null, -1, null, 0, 0);
         } catch (IOException | RuntimeException e) {
             closeQuietly(counting);
             throw new InputDataException(dataset + " file " + file.relativePath()
@@ -84,9 +145,94 @@ final class AvroFileReader implements Closeable {
         }
     }
 
+    /** Reads the header (magic, metadata map, sync) from the start of a file, keeping its bytes. */
+    private static final class HeadCursor {
+        private static final int MAX_HEADER = 64 << 20;
+        private final InputStream raw;
+        byte[] b = new byte[BUFFER];
+        int limit;
+        int pos;
+
+        HeadCursor(InputStream raw) {
+            this.raw = raw;
+        }
+
+        /** @return the header's length; the bytes read are {@code b[0, limit)} */
+        int header() throws IOException {
+            if (next() != 'O' || next() != 'b' || next() != 'j' || next() != 1) {
+                throw new IOException("Not an Avro data file (no Obj1 magic)");
+            }
+            while (true) {
+                long count = varLong();
+                if (count == 0) {
+                    break;
+                }
+                if (count < 0) {
+                    count = -count;
+                    varLong();
+                }
+                for (long i = 0; i < 2 * count; i++) {
+                    long length = varLong();
+                    if (length < 0 || length > MAX_HEADER) {
+                        throw new IOException("bad metadata length " + length);
+                    }
+                    skip((int) length);
+                }
+            }
+            skip(16);
+            return pos;
+        }
+
+        private int next() throws IOException {
+            if (pos == limit && !fill()) {
+                throw new java.io.EOFException("the file ends inside its header");
+            }
+            return b[pos++] & 0xFF;
+        }
+
+        private void skip(int n) throws IOException {
+            while (limit - pos < n) {
+                if (!fill()) {
+                    throw new java.io.EOFException("the file ends inside its header");
+                }
+            }
+            pos += n;
+        }
+
+        private boolean fill() throws IOException {
+            if (limit == b.length) {
+                if (b.length >= MAX_HEADER) {
+                    throw new IOException("header larger than " + MAX_HEADER + " bytes");
+                }
+                b = Arrays.copyOf(b, b.length * 2);
+            }
+            int n = raw.read(b, limit, b.length - limit);
+            if (n < 0) {
+                return false;
+            }
+            limit += n;
+            return true;
+        }
+
+        private long varLong() throws IOException {
+            long value = 0;
+            int shift = 0;
+            int x;
+            do {
+                if (shift > 63) {
+                    throw new IOException("bad varint in the header");
+                }
+                x = next();
+                value |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            return (value >>> 1) ^ -(value & 1);
+        }
+    }
+
     /** @return the writer schema from the file's header */
     Schema writerSchema() {
-        return stream.getSchema();
+        return schema;
     }
 
     /**
@@ -115,6 +261,9 @@ final class AvroFileReader implements Closeable {
      */
     boolean nextBlock() {
         rowsBefore += Math.max(blockRows, 0);
+        if (stream == null) {
+            return nextOwnBlock();
+        }
         try {
             if (!stream.hasNext()) {
                 blockRows = 0;
@@ -132,6 +281,139 @@ final class AvroFileReader implements Closeable {
         }
     }
 
+    private boolean nextOwnBlock() {
+        try {
+            if (inPos == inLimit && !fill()) {
+                // a clean end: the last block's sync (or the header's) was read whole
+                blockRows = 0;
+                return false;
+            }
+            blockIndex++;
+            long count = varLong();
+            long size = varLong();
+            if (count < 0 || size < 0 || size > Integer.MAX_VALUE - 16) {
+                throw new IOException("bad block header (" + count + " rows, " + size + " bytes)");
+            }
+            int length = (int) size;
+            if (compressed.length < length) {
+                compressed = new byte[Math.max(length, compressed.length * 2)];
+            }
+            readFully(compressed, length);
+            for (int i = 0; i < 16; i++) {
+                if (inPos == inLimit && !fill()) {
+                    throw new java.io.EOFException("the file ends inside a block (truncated)");
+                }
+                if (in[inPos++] != sync[i]) {
+                    throw new IOException("Invalid sync! (the block's sync marker differs from the header's)");
+                }
+            }
+            decompress(length);
+            blockRows = count;
+            decoder = null;
+            return true;
+        } catch (IOException | RuntimeException | java.util.zip.DataFormatException e) {
+            blockIndex = Math.max(blockIndex, 0);
+            throw corrupt(e);
+        }
+    }
+
+    private void decompress(int length) throws java.util.zip.DataFormatException {
+        if (codec == NONE) {
+            blockArray = compressed;
+            blockLength = length;
+            return;
+        }
+        if (out.length == 0) {
+            out = new byte[Math.max(BUFFER, length * 4)];
+        }
+        if (codec == DEFLATE) {
+            inflater.reset();
+            inflater.setInput(compressed, 0, length);
+            int n = 0;
+            while (!inflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int got = inflater.inflate(out, n, out.length - n);
+                n += got;
+                if (got == 0 && n < out.length && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new java.util.zip.DataFormatException("the block's deflate data ends early");
+                }
+            }
+            blockLength = n;
+        } else {
+            while (true) {
+                try {
+                    blockLength = zstd.decompressByteArray(out, 0, out.length, compressed, 0, length);
+                    break;
+                } catch (com.github.luben.zstd.ZstdException e) {
+                    if (e.getErrorCode() != com.github.luben.zstd.Zstd.errDstSizeTooSmall() || out.length >= 1 << 30) {
+                        throw e;
+                    }
+                    out = new byte[out.length * 2];
+                }
+            }
+        }
+        blockArray = out;
+    }
+
+    private boolean fill() throws IOException {
+        inStart += inLimit;
+        inPos = 0;
+        inLimit = 0;
+        int n = raw.read(in, 0, in.length);
+        if (n < 0) {
+            return false;
+        }
+        digest.update(in, 0, n);
+        inLimit = n;
+        return true;
+    }
+
+    private void readFully(byte[] to, int length) throws IOException {
+        int have = Math.min(length, inLimit - inPos);
+        System.arraycopy(in, inPos, to, 0, have);
+        inPos += have;
+        while (have < length) {
+            if (length - have >= in.length) {
+                // large blocks skip the buffer (digested here, counted as consumed)
+                int n = raw.read(to, have, length - have);
+                if (n < 0) {
+                    throw new java.io.EOFException("the file ends inside a block (truncated)");
+                }
+                digest.update(to, have, n);
+                inStart += n;
+                have += n;
+            } else {
+                if (!fill()) {
+                    throw new java.io.EOFException("the file ends inside a block (truncated)");
+                }
+                int k = Math.min(length - have, inLimit);
+                System.arraycopy(in, 0, to, have, k);
+                inPos = k;
+                have += k;
+            }
+        }
+    }
+
+    private long varLong() throws IOException {
+        long value = 0;
+        int shift = 0;
+        int x;
+        do {
+            if (shift > 63) {
+                throw new IOException("bad varint in a block header");
+            }
+            if (inPos == inLimit && !fill()) {
+                throw new java.io.EOFException("the file ends inside a block (truncated)");
+            }
+            x = in[inPos++] & 0xFF;
+            value |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return (value >>> 1) ^ -(value & 1);
+    }
+
     /**
      * Avro's reader takes a file cut inside a block for a clean end; a complete file always ends
      * with the sync marker of its header, so anything else is a truncation.
@@ -147,59 +429,27 @@ final class AvroFileReader implements Closeable {
         }
     }
 
-    /** The 16-byte sync marker at the end of an Avro header: magic, metadata map, sync. */
-    private static byte[] syncMarker(byte[] header) {
-        int[] pos = {4};
-        while (true) {
-            long count = varLong(header, pos);
-            if (count == 0) {
-                break;
-            }
-            if (count < 0) {
-                count = -count;
-                varLong(header, pos);
-            }
-            for (long i = 0; i < 2 * count; i++) {
-                long length = varLong(header, pos);
-                pos[0] += (int) length;
-            }
-        }
-        return java.util.Arrays.copyOfRange(header, pos[0], pos[0] + 16);
-    }
-
-    private static long varLong(byte[] b, int[] pos) {
-        long value = 0;
-        int shift = 0;
-        int x;
-        do {
-            x = b[pos[0]++] & 0xFF;
-            value |= (long) (x & 0x7F) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0);
-        return (value >>> 1) ^ -(value & 1);
-    }
-
     /** @return a decoder over the current block (made on first use; hand decoders use {@link #blockBytes}) */
     BinaryDecoder decoder() {
         if (decoder == null) {
-            decoder = DecoderFactory.get().binaryDecoder(block.array(), blockOffset(), blockLength(), null);
+            decoder = DecoderFactory.get().binaryDecoder(blockBytes(), blockOffset(), blockLength(), null);
         }
         return decoder;
     }
 
     /** @return the array holding the current block's decompressed bytes (from {@link #blockOffset}) */
     byte[] blockBytes() {
-        return block.array();
+        return stream == null ? blockArray : block.array();
     }
 
     /** @return where the current block's bytes start in {@link #blockBytes} */
     int blockOffset() {
-        return block.arrayOffset() + block.position();
+        return stream == null ? 0 : block.arrayOffset() + block.position();
     }
 
     /** @return the length of the current block's bytes */
     int blockLength() {
-        return block.remaining();
+        return stream == null ? blockLength : block.remaining();
     }
 
     /** @return the rows in the current block */
@@ -215,7 +465,7 @@ final class AvroFileReader implements Closeable {
      */
     InputDataException corrupt(Exception cause) {
         return new InputDataException(dataset + " file " + relativePath + " is corrupt or truncated at block "
-                + blockIndex + " (after " + rowsBefore + " rows, near byte offset " + counting.count + "): "
+                + blockIndex + " (after " + rowsBefore + " rows, near byte offset " + position() + "): "
                 + describe(cause) + ". Replace the file, or read with skipBadFiles to leave it out", cause);
     }
 
@@ -231,10 +481,25 @@ final class AvroFileReader implements Closeable {
         return new InputFile(dataset, version(), dataset + "/" + relativePath, sha, rows);
     }
 
+    /** @return the bytes of the file consumed so far */
+    private long position() {
+        return stream == null ? inStart + inPos : counting.count;
+    }
+
     @Override
     public void close() {
-        closeQuietly(stream);
-        closeQuietly(counting);
+        if (stream != null) {
+            closeQuietly(stream);
+            closeQuietly(counting);
+        } else {
+            closeQuietly(raw);
+            if (inflater != null) {
+                inflater.end();
+            }
+            if (zstd != null) {
+                zstd.close();
+            }
+        }
     }
 
     private static String describe(Throwable e) {
@@ -253,7 +518,6 @@ final class AvroFileReader implements Closeable {
     /** Counts the bytes read through it. */
     private static final class CountingStream extends FilterInputStream {
         long count;
-        java.io.ByteArrayOutputStream capture;
         private final byte[] tail = new byte[16];
         private int tailPos;
 
@@ -282,9 +546,6 @@ final class AvroFileReader implements Closeable {
         }
 
         private void remember(byte[] b, int off, int n) {
-            if (capture != null) {
-                capture.write(b, off, n);
-            }
             for (int i = Math.max(off, off + n - 16); i < off + n; i++) {
                 tail[tailPos] = b[i];
                 tailPos = (tailPos + 1) & 15;

@@ -292,6 +292,33 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void aSkippedFileLeavesNoCellsBehindForTheNextFileOfItsThread() {
+        // one thread decodes both files with one decoder; a.avro's first block (cell DEU/c on 10-04)
+        // is fine and its second is cut: b.avro's rows of the same cell and of a new one must count
+        List<AuditRow> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(AuditRow.of("a" + i, "2026-10-04T10:00:00Z", "DEU", "c"));
+        }
+        byte[] full = AvroFiles.audit(first, 10);
+        byte[] truncated = Arrays.copyOf(full, full.length - 30);
+        MemorySource source = new MemorySource()
+                .put("Aura_Audit", "a.avro", truncated)
+                .audit("b.avro", List.of(
+                        AuditRow.of("b1", "2026-10-05T10:00:00Z", "DEU", "d"),
+                        AuditRow.of("b2", "2026-10-04T10:00:00Z", "DEU", "c"),
+                        AuditRow.of("b3", "2026-10-04T11:00:00Z", "DEU", "c")));
+        for (int threads : new int[] {1, 2}) {
+            DatasetRead read = AuraDatasets.read(source, OCTOBER, ZONES, ZoneOffset.UTC,
+                    ReadOptions.defaults().withThreads(threads).withSkipBadFiles(true));
+            assertEquals(List.of("a.avro"), read.skipped().stream().map(SkippedFile::relativePath).toList());
+            assertEquals(Map.of(key("DEU", "2026-10-04", "c", "app1", "ch1", "message", null), 2L,
+                    key("DEU", "2026-10-05", "d", "app1", "ch1", "message", null), 1L), read.usage().cellMap(),
+                    threads + " threads");
+            assertEquals(3, read.usage().requests("DEU"));
+        }
+    }
+
+    @Test
     void skipBadFilesReportsThemAndBillsNothingOfThem() {
         byte[] truncated = Arrays.copyOf(twoBlocks(), twoBlocks().length - 30);
         MemorySource source = new MemorySource()
