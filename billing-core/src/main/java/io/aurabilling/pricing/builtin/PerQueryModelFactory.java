@@ -2,32 +2,23 @@ package io.aurabilling.pricing.builtin;
 
 import io.aurabilling.config.ConfigNode;
 import io.aurabilling.pricing.PricingModel;
-import io.aurabilling.pricing.PricingModelFactory;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * The {@code per-query} model: each cell's queries × the price of the most specific
  * matching rate ({@code rates: [{component, service?, preset?, price}]}).
  */
-public final class PerQueryModelFactory implements PricingModelFactory {
+public final class PerQueryModelFactory extends BuiltinModelFactory {
 
     /** The model's name in {@code billing.yaml}. */
     public static final String NAME = "per-query";
 
     /** Creates the factory (used by {@link java.util.ServiceLoader}). */
     public PerQueryModelFactory() {
+        super(NAME, "rates");
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PricingModel create(ConfigNode config) {
-        requireNonNull(config, "config is null");
-        config.allowOnly("from", "model", "rates");
+    PricingModel createModel(ConfigNode config) {
         ConfigNode ratesNode = config.required("rates", "a list of {component, service?, preset?, price}");
         RateCard card = RateCard.parse(ratesNode);
         if (card.isEmpty()) {
