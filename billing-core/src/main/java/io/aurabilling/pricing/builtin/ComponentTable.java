@@ -1,11 +1,18 @@
 package io.aurabilling.pricing.builtin;
 
 import io.aurabilling.config.ConfigNode;
+import io.aurabilling.pricing.ComponentCharge;
+import io.aurabilling.pricing.PricingContext;
+import io.aurabilling.pricing.PricingResult;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -75,5 +82,45 @@ public record ComponentTable<T>(Map<String, T> entries) {
             return Optional.of(componentId);
         }
         return entries.containsKey(ANY) ? Optional.of(ANY) : Optional.empty();
+    }
+
+    /**
+     * Prices every component the OB used with the setting that applies to it; components
+     * without one are reported as unpriced with all their queries.
+     *
+     * @param context the OB's usage
+     * @param pricer charges one component from its id, queries and setting
+     * @return the charges, no fees, and the unpriced components
+     */
+    public PricingResult priceEach(PricingContext context, Pricer<T> pricer) {
+        requireNonNull(context, "context is null");
+        requireNonNull(pricer, "pricer is null");
+        List<ComponentCharge> charges = new ArrayList<>();
+        SortedMap<String, Long> unpriced = new TreeMap<>();
+        for (Map.Entry<String, Long> component : context.componentQueries().entrySet()) {
+            Optional<T> setting = lookup(component.getKey());
+            if (setting.isPresent()) {
+                charges.add(pricer.charge(component.getKey(), component.getValue(), setting.get()));
+            } else {
+                unpriced.put(component.getKey(), component.getValue());
+            }
+        }
+        return PricingResult.of(charges, List.of(), unpriced);
+    }
+
+    /**
+     * Charges one component from its setting.
+     *
+     * @param <T> the setting
+     */
+    @FunctionalInterface
+    public interface Pricer<T> {
+        /**
+         * @param componentId the component
+         * @param queries the OB's queries of it
+         * @param setting the setting that applies to it
+         * @return its exact charge
+         */
+        ComponentCharge charge(String componentId, long queries, T setting);
     }
 }

@@ -9,13 +9,8 @@ import io.aurabilling.pricing.PricingResult;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,24 +45,15 @@ final class CostSharingModel implements PricingModel {
     public PricingResult price(PricingContext context) {
         requireNonNull(context, "context is null");
         Currency currency = context.currency();
-        List<ComponentCharge> charges = new ArrayList<>();
-        SortedMap<String, Long> unpriced = new TreeMap<>();
-        for (Map.Entry<String, Long> component : context.componentQueries().entrySet()) {
-            String id = component.getKey();
-            Optional<Pool> pool = pools.lookup(id);
-            if (pool.isEmpty()) {
-                unpriced.put(id, component.getValue());
-                continue;
-            }
-            BigDecimal amount = inMinorUnits(id, pools.keyFor(id).orElseThrow(), pool.get(), currency);
-            CostShare share = new CostShare(amount, context.queriesByCountry(id));
-            charges.add(ComponentCharge.shared(id, context.ob().country(), share));
-        }
+        PricingResult result = pools.priceEach(context, (id, queries, pool) -> {
+            BigDecimal amount = inMinorUnits(id, pools.keyFor(id).orElseThrow(), pool, currency);
+            return ComponentCharge.shared(id, context.ob().country(), new CostShare(amount, context.queriesByCountry(id)));
+        });
         // A pool the OB did not use this period is still wrong configuration.
         for (Map.Entry<String, Pool> entry : pools.entries().entrySet()) {
             inMinorUnits(entry.getKey(), entry.getKey(), entry.getValue(), currency);
         }
-        return PricingResult.of(charges, List.of(), unpriced);
+        return result;
     }
 
     /**

@@ -1,16 +1,8 @@
 package io.aurabilling.pricing.builtin;
 
-import io.aurabilling.pricing.ComponentCharge;
 import io.aurabilling.pricing.PricingContext;
 import io.aurabilling.pricing.PricingModel;
 import io.aurabilling.pricing.PricingResult;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,18 +17,7 @@ final class PackageModel implements PricingModel {
 
     @Override
     public PricingResult price(PricingContext context) {
-        requireNonNull(context, "context is null");
-        List<ComponentCharge> charges = new ArrayList<>();
-        SortedMap<String, Long> unpriced = new TreeMap<>();
-        for (Map.Entry<String, Long> component : context.componentQueries().entrySet()) {
-            Optional<PackageDeal> deal = packages.lookup(component.getKey());
-            if (deal.isPresent()) {
-                charges.add(deal.get().charge(component.getKey(), component.getValue()));
-            } else {
-                unpriced.put(component.getKey(), component.getValue());
-            }
-        }
-        return PricingResult.of(charges, List.of(), unpriced);
+        return packages.priceEach(context, (id, queries, deal) -> deal.charge(id, queries));
     }
 
     @Override

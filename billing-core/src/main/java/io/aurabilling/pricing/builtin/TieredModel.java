@@ -1,16 +1,8 @@
 package io.aurabilling.pricing.builtin;
 
-import io.aurabilling.pricing.ComponentCharge;
 import io.aurabilling.pricing.PricingContext;
 import io.aurabilling.pricing.PricingModel;
 import io.aurabilling.pricing.PricingResult;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,22 +30,8 @@ final class TieredModel implements PricingModel {
 
     @Override
     public PricingResult price(PricingContext context) {
-        requireNonNull(context, "context is null");
-        List<ComponentCharge> charges = new ArrayList<>();
-        SortedMap<String, Long> unpriced = new TreeMap<>();
-        for (Map.Entry<String, Long> component : context.componentQueries().entrySet()) {
-            String id = component.getKey();
-            long queries = component.getValue();
-            Optional<TierSchedule> schedule = tiers.lookup(id);
-            if (schedule.isEmpty()) {
-                unpriced.put(id, queries);
-            } else if (kind == Kind.GRADUATED) {
-                charges.add(schedule.get().graduated(id, queries));
-            } else {
-                charges.add(schedule.get().volume(id, queries));
-            }
-        }
-        return PricingResult.of(charges, List.of(), unpriced);
+        return tiers.priceEach(context, (id, queries, schedule) -> kind == Kind.GRADUATED
+                ? schedule.graduated(id, queries) : schedule.volume(id, queries));
     }
 
     @Override
