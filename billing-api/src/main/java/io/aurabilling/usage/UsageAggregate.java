@@ -152,6 +152,12 @@ public final class UsageAggregate {
     public static final class Builder {
         // insertion order kept: cells added already sorted are built without a sort or tree inserts
         private final Map<UsageKey, long[]> cells = new LinkedHashMap<>();
+        // while every cell added so far came in strictly increasing key order: kept here, not hashed
+        // (readers add hundreds of thousands of distinct cells in order); moved to the map otherwise
+        private final List<UsageKey> runKeys = new ArrayList<>();
+        private long[] runQueries = new long[16];
+        private String lastCountry;
+        private long[] lastCountryRows;
         private final Map<String, long[]> rows = new HashMap<>();
         private final Map<String, long[]> requests = new HashMap<>();
         private final List<InputFile> inputs = new ArrayList<>();
@@ -171,8 +177,23 @@ public final class UsageAggregate {
             if (queries < 0) {
                 throw new IllegalArgumentException("queries is negative: " + queries);
             }
-            cells.computeIfAbsent(key, k -> new long[1])[0] += queries;
-            rowCounts(key.country())[0] += queries;
+            int run = runKeys.size();
+            if (cells.isEmpty() && (run == 0 || runKeys.get(run - 1).compareTo(key) < 0)) {
+                if (run == runQueries.length) {
+                    runQueries = java.util.Arrays.copyOf(runQueries, run * 2);
+                }
+                runKeys.add(key);
+                runQueries[run] = queries;
+            } else {
+                moveRunToMap();
+                cells.computeIfAbsent(key, k -> new long[1])[0] += queries;
+            }
+            String country = key.country();
+            if (country != lastCountry) {
+                lastCountryRows = rowCounts(country);
+                lastCountry = country;
+            }
+            lastCountryRows[0] += queries;
             return this;
         }
 
@@ -225,6 +246,7 @@ public final class UsageAggregate {
          * @return this builder
          */
         public Builder addAll(UsageAggregate aggregate) {
+            moveRunToMap();
             aggregate.cells.forEach((k, q) -> cells.computeIfAbsent(k, x -> new long[1])[0] += q);
             aggregate.rows.forEach((c, r) -> {
                 long[] counts = rowCounts(c);
@@ -239,16 +261,30 @@ public final class UsageAggregate {
             return this;
         }
 
+        private void moveRunToMap() {
+            if (!runKeys.isEmpty()) {
+                for (int i = 0; i < runKeys.size(); i++) {
+                    cells.put(runKeys.get(i), new long[] {runQueries[i]});
+                }
+                runKeys.clear();
+            }
+        }
+
         private long[] rowCounts(String country) {
             return rows.computeIfAbsent(country, c -> new long[5]);
         }
 
         /** @return the immutable aggregate */
         public UsageAggregate build() {
-            List<Map.Entry<UsageKey, Long>> sorted = new ArrayList<>(cells.size());
+            List<Map.Entry<UsageKey, Long>> sorted = new ArrayList<>(cells.size() + runKeys.size());
+            for (int i = 0; i < runKeys.size(); i++) {
+                sorted.add(new AbstractMap.SimpleImmutableEntry<>(runKeys.get(i), runQueries[i]));
+            }
             cells.forEach((k, q) -> sorted.add(new AbstractMap.SimpleImmutableEntry<>(k, q[0])));
-            // TimSort: one pass when the cells were added in order
-            sorted.sort(Map.Entry.comparingByKey());
+            if (!cells.isEmpty()) {
+                // TimSort: one pass when the cells were added in order
+                sorted.sort(Map.Entry.comparingByKey());
+            }
             SortedMap<UsageKey, Long> c = new TreeMap<>(new SortedRun<>(sorted));
             SortedMap<String, RowAccounting> r = new TreeMap<>();
             rows.forEach((k, v) -> r.put(k, new RowAccounting(v[0], v[1], v[2], v[3], v[4], 0)));

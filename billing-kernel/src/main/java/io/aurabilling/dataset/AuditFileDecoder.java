@@ -84,6 +84,7 @@ final class AuditFileDecoder {
     private long[] excluded = new long[16 * 3];
     private final long[] uuid = new long[2];
     private final java.util.function.Supplier<RowChunk> chunks;
+    private final AvroFileReader.Buffers buffers;
     private RowChunk chunk;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
@@ -92,6 +93,18 @@ final class AuditFileDecoder {
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
                      java.util.function.Supplier<RowChunk> chunks) {
+        this(month, zoneOfCountry, noOffsetZone, chunks, null);
+    }
+
+    /**
+     * A decoder that one thread may use for file after file (ids, zones and arrays are kept; the
+     * cells and counts start again with each file).
+     *
+     * @param buffers block buffers of the thread, or {@code null} for a reader's own
+     */
+    AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
+                     java.util.function.Supplier<RowChunk> chunks, AvroFileReader.Buffers buffers) {
+        this.buffers = buffers;
         this.chunks = chunks;
         this.chunk = chunks.get();
         this.month = month;
@@ -110,7 +123,13 @@ final class AuditFileDecoder {
      * @throws InterruptedException when the read is abandoned
      */
     void decode(DatasetSource.DatasetFile file, Sink sink) throws InterruptedException {
-        try (AvroFileReader reader = AvroFileReader.open(AuraSchemas.AURA_AUDIT, file)) {
+        // a file's cells are numbered from 0 and its counts start at 0, even after a failed file
+        cells.clear();
+        Arrays.fill(excluded, 0);
+        if (chunk.size > 0 || !chunk.newCells.isEmpty()) {
+            chunk.clear();
+        }
+        try (AvroFileReader reader = AvroFileReader.open(AuraSchemas.AURA_AUDIT, file, buffers)) {
             Schema writer = reader.writerSchema();
             Schema projection = AuraSchemas.projection(AuraSchemas.AURA_AUDIT, file.relativePath(), writer,
                     AuraSchemas.AUDIT_FIELDS, AuraSchemas.AUDIT_REQUIRED);

@@ -46,8 +46,12 @@ final class AuditSequencer {
     private long[] cellBillable = new long[1024];
     private long[] duplicates = new long[16];
 
-    // the current file: its cell indexes to global ones
+    // the current file: its cell indexes to global ones, and per file cell its component and country
+    // ids and billable rows so far; small arrays, so that a row touches no array of the month's cells
     private int[] fileCells = new int[1024];
+    private int[] fileComponent = new int[1024];
+    private int[] fileCountry = new int[1024];
+    private long[] fileBillable = new long[1024];
     private int fileCellCount;
 
     // tables of the last day looked up; reset whenever a table is created or dropped
@@ -96,10 +100,18 @@ final class AuditSequencer {
      */
     void accept(RowChunk chunk) {
         for (UsageKey key : chunk.newCells) {
-            if (fileCellCount == fileCells.length) {
-                fileCells = Arrays.copyOf(fileCells, fileCellCount * 2);
+            int n = fileCellCount++;
+            if (n == fileCells.length) {
+                fileCells = Arrays.copyOf(fileCells, n * 2);
+                fileComponent = Arrays.copyOf(fileComponent, n * 2);
+                fileCountry = Arrays.copyOf(fileCountry, n * 2);
+                fileBillable = Arrays.copyOf(fileBillable, n * 2);
             }
-            fileCells[fileCellCount++] = globalCell(key);
+            int global = globalCell(key);
+            fileCells[n] = global;
+            fileComponent[n] = cellComponent[global];
+            fileCountry[n] = cellCountry[global];
+            fileBillable[n] = 0;
         }
         for (int r = 0; r < chunk.size; r++) {
             row(chunk, r);
@@ -127,9 +139,9 @@ final class AuditSequencer {
     }
 
     private void row(RowChunk chunk, int r) {
-        int cell = fileCells[chunk.cell[r]];
-        int component = cellComponent[cell];
-        int country = cellCountry[cell];
+        int cell = chunk.cell[r];
+        int component = fileComponent[cell];
+        int country = fileCountry[cell];
         int day = chunk.dedupeDay[r];
         if (!cacheValid || day != cachedDay) {
             cachedDay = day;
@@ -149,7 +161,7 @@ final class AuditSequencer {
             duplicates[country]++;
             return;
         }
-        cellBillable[cell]++;
+        fileBillable[cell]++;
         boolean requestCounted = (inSame >= 0 && same.hasCountry(inSame, country))
                 || (inBefore >= 0 && cachedBefore.hasCountry(inBefore, country))
                 || (inAfter >= 0 && cachedAfter.hasCountry(inAfter, country));
@@ -160,9 +172,10 @@ final class AuditSequencer {
             same = spareTables.isEmpty() ? new DedupeDayTable() : spareTables.pop();
             tables.put(day, same);
             cacheValid = false;
+            inSame = same.find(chunk, r, hash);
         }
         if (inSame < 0) {
-            inSame = same.insert(chunk, r, hash);
+            inSame = same.insertAt(~inSame, chunk, r, hash);
         }
         same.addComponent(inSame, component);
         same.addCountry(inSame, country);
@@ -174,6 +187,10 @@ final class AuditSequencer {
      * @param end the file's end
      */
     void endFile(AuditFileDecoder.FileEnd end) {
+        for (int i = 0; i < fileCellCount; i++) {
+            cellBillable[fileCells[i]] += fileBillable[i];
+        }
+        fileCellCount = 0;
         new TreeMap<>(end.excluded()).forEach((country, counts) -> {
             exclude(country, Exclusion.MISSING_KEY, counts[0]);
             exclude(country, Exclusion.BAD_TIMESTAMP, counts[1]);

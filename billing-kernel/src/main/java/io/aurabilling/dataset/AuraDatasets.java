@@ -139,7 +139,7 @@ public final class AuraDatasets {
         int window = threads + 2;
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "aura-decode-" + threadNumber.incrementAndGet());
+            Thread t = new DecodeThread(r, "aura-decode-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -199,7 +199,9 @@ public final class AuraDatasets {
     private static void decode(DatasetSource.DatasetFile file, int index, YearMonth month,
                                Function<String, ZoneId> zones, ZoneId noOffsetZone, boolean wholeFileFirst,
                                BlockingQueue<Object> queue, ChunkFlow flow) {
-        AuditFileDecoder decoder = new AuditFileDecoder(month, zones, noOffsetZone, flow::take);
+        AuditFileDecoder decoder = Thread.currentThread() instanceof DecodeThread thread
+                ? thread.decoder(month, zones, noOffsetZone, flow)
+                : new AuditFileDecoder(month, zones, noOffsetZone, flow::take);
         try {
             try {
                 if (wholeFileFirst) {
@@ -221,6 +223,35 @@ public final class AuraDatasets {
         } catch (InterruptedException e) {
             // the read is being abandoned
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A decoding thread of one read: its decoder and block buffers serve file after file, so that
+     * their arrays are allocated once per thread rather than once per file.
+     */
+    private static final class DecodeThread extends Thread {
+        private final AvroFileReader.Buffers buffers = new AvroFileReader.Buffers();
+        private AuditFileDecoder decoder;
+
+        DecodeThread(Runnable task, String name) {
+            super(task, name);
+        }
+
+        AuditFileDecoder decoder(YearMonth month, Function<String, ZoneId> zones, ZoneId noOffsetZone, ChunkFlow flow) {
+            if (decoder == null) {
+                decoder = new AuditFileDecoder(month, zones, noOffsetZone, flow::take, buffers);
+            }
+            return decoder;
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } finally {
+                buffers.close();
+            }
         }
     }
 

@@ -53,12 +53,10 @@ final class AvroFileReader implements Closeable {
     private int inPos;
     private int inLimit;
     private long inStart;
-    private byte[] compressed = new byte[0];
-    private byte[] out = new byte[0];
+    private final Buffers buffers;
+    private final boolean ownsBuffers;
     private byte[] blockArray;
     private int blockLength;
-    private Inflater inflater;
-    private com.github.luben.zstd.ZstdDecompressCtx zstd;
 
     private BinaryDecoder decoder;
     private long blockRows;
@@ -67,7 +65,7 @@ final class AvroFileReader implements Closeable {
 
     private AvroFileReader(String dataset, DatasetSource.DatasetFile file, MessageDigest digest, Schema schema,
                            byte[] sync, CountingStream counting, DataFileStream<Object> stream, InputStream raw,
-                           int codec, byte[] in, int inPos, int inLimit) {
+                           int codec, byte[] in, int inPos, int inLimit, Buffers buffers, boolean ownsBuffers) {
         this.dataset = dataset;
         this.relativePath = file.relativePath();
         this.sourceVersion = file.version();
@@ -81,10 +79,45 @@ final class AvroFileReader implements Closeable {
         this.in = in;
         this.inPos = inPos;
         this.inLimit = inLimit;
-        if (codec == DEFLATE) {
-            inflater = new Inflater(true);
-        } else if (codec == ZSTD) {
-            zstd = new com.github.luben.zstd.ZstdDecompressCtx();
+        this.buffers = buffers;
+        this.ownsBuffers = ownsBuffers;
+    }
+
+    /**
+     * The arrays and decompressors of block reading, reused by one thread across files so that a
+     * read of many files does not allocate (and garbage-collect) megabyte arrays per file. Not
+     * thread-safe; close it when the thread is done.
+     */
+    static final class Buffers implements AutoCloseable {
+        private byte[] compressed = new byte[0];
+        private byte[] out = new byte[0];
+        private Inflater inflater;
+        private com.github.luben.zstd.ZstdDecompressCtx zstd;
+
+        private Inflater inflater() {
+            if (inflater == null) {
+                inflater = new Inflater(true);
+            }
+            return inflater;
+        }
+
+        private com.github.luben.zstd.ZstdDecompressCtx zstd() {
+            if (zstd == null) {
+                zstd = new com.github.luben.zstd.ZstdDecompressCtx();
+            }
+            return zstd;
+        }
+
+        @Override
+        public void close() {
+            if (inflater != null) {
+                inflater.end();
+                inflater = null;
+            }
+            if (zstd != null) {
+                zstd.close();
+                zstd = null;
+            }
         }
     }
 
@@ -94,6 +127,16 @@ final class AvroFileReader implements Closeable {
      * @throws InputDataException when it cannot be opened or is not an Avro data file
      */
     static AvroFileReader open(String dataset, DatasetSource.DatasetFile file) {
+        return open(dataset, file, null);
+    }
+
+    /**
+     * Opens a file and reads its header, reading blocks into the given buffers.
+     *
+     * @param buffers buffers reused across files by the calling thread, or {@code null} for the reader's own
+     * @throws InputDataException when it cannot be opened or is not an Avro data file
+     */
+    static AvroFileReader open(String dataset, DatasetSource.DatasetFile file, Buffers buffers) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -130,13 +173,14 @@ final class AvroFileReader implements Closeable {
         if (codec >= 0) {
             digest.update(head.b, 0, head.limit);
             return new AvroFileReader(dataset, file, digest, schema, sync, null, null, raw, codec, head.b,
-                    headerLength, head.limit);
+                    headerLength, head.limit, buffers != null ? buffers : new Buffers(), buffers == null);
         }
         InputStream again = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head.b, 0, head.limit), raw);
         CountingStream counting = new CountingStream(new DigestInputStream(again, digest));
         try {
             DataFileStream<Object> stream = new DataFileStream<>(counting, new GenericDatumReader<>());
-            return new AvroFileReader(dataset, file, digest, schema, sync, counting, stream, null, -1, null, 0, 0);
+            return new AvroFileReader(dataset, file, digest, schema, sync, counting, stream, null, -1, null, 0, 0,
+                    null, false);
         } catch (IOException | RuntimeException e) {
             closeQuietly(counting);
             throw new InputDataException(dataset + " file " + file.relativePath()
@@ -295,10 +339,10 @@ final class AvroFileReader implements Closeable {
                 throw new IOException("bad block header (" + count + " rows, " + size + " bytes)");
             }
             int length = (int) size;
-            if (compressed.length < length) {
-                compressed = new byte[Math.max(length, compressed.length * 2)];
+            if (buffers.compressed.length < length) {
+                buffers.compressed = new byte[Math.max(length, buffers.compressed.length * 2)];
             }
-            readFully(compressed, length);
+            readFully(buffers.compressed, length);
             for (int i = 0; i < 16; i++) {
                 if (inPos == inLimit && !fill()) {
                     throw new java.io.EOFException("the file ends inside a block (truncated)");
@@ -318,41 +362,50 @@ final class AvroFileReader implements Closeable {
     }
 
     private void decompress(int length) throws java.util.zip.DataFormatException {
+        byte[] compressed = buffers.compressed;
         if (codec == NONE) {
             blockArray = compressed;
             blockLength = length;
             return;
         }
+        byte[] out = buffers.out;
         if (out.length == 0) {
             out = new byte[Math.max(BUFFER, length * 4)];
         }
-        if (codec == DEFLATE) {
-            inflater.reset();
-            inflater.setInput(compressed, 0, length);
-            int n = 0;
-            while (!inflater.finished()) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                int got = inflater.inflate(out, n, out.length - n);
-                n += got;
-                if (got == 0 && n < out.length && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new java.util.zip.DataFormatException("the block's deflate data ends early");
-                }
-            }
-            blockLength = n;
-        } else {
-            while (true) {
-                try {
-                    blockLength = zstd.decompressByteArray(out, 0, out.length, compressed, 0, length);
-                    break;
-                } catch (com.github.luben.zstd.ZstdException e) {
-                    if (e.getErrorCode() != com.github.luben.zstd.Zstd.errDstSizeTooSmall() || out.length >= 1 << 30) {
-                        throw e;
+        try {
+            if (codec == DEFLATE) {
+                Inflater inflater = buffers.inflater();
+                inflater.reset();
+                inflater.setInput(compressed, 0, length);
+                int n = 0;
+                while (!inflater.finished()) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
                     }
-                    out = new byte[out.length * 2];
+                    int got = inflater.inflate(out, n, out.length - n);
+                    n += got;
+                    if (got == 0 && n < out.length && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new java.util.zip.DataFormatException("the block's deflate data ends early");
+                    }
+                }
+                blockLength = n;
+            } else {
+                while (true) {
+                    try {
+                        blockLength = buffers.zstd().decompressByteArray(out, 0, out.length, compressed, 0, length);
+                        break;
+                    } catch (com.github.luben.zstd.ZstdException e) {
+                        if (e.getErrorCode() != com.github.luben.zstd.Zstd.errDstSizeTooSmall()
+                                || out.length >= 1 << 30) {
+                            throw e;
+                        }
+                        out = new byte[out.length * 2];
+                    }
                 }
             }
+        } finally {
+            // a grown array is kept for the next block and file
+            buffers.out = out;
         }
         blockArray = out;
     }
@@ -493,11 +546,8 @@ final class AvroFileReader implements Closeable {
             closeQuietly(counting);
         } else {
             closeQuietly(raw);
-            if (inflater != null) {
-                inflater.end();
-            }
-            if (zstd != null) {
-                zstd.close();
+            if (ownsBuffers) {
+                buffers.close();
             }
         }
     }

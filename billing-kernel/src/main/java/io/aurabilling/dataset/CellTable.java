@@ -15,6 +15,14 @@ final class CellTable {
     private int[] keys = new int[8192 * WIDTH];
     private int size;
 
+    /** Forgets every cell, keeping the arrays. */
+    void clear() {
+        if (size > 0) {
+            java.util.Arrays.fill(slots, 0);
+            size = 0;
+        }
+    }
+
     /** @return the cells so far */
     int size() {
         return size;

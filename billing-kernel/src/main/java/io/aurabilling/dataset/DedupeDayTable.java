@@ -17,7 +17,9 @@ final class DedupeDayTable {
     // component bits 0-63, (country id + 1) << 32 | id length in the arena (0xFFFFFFFF: a UUID)
     private static final long UUID_LENGTH = 0xFFFFFFFFL;
 
+    // per slot: 0 when free, else the entry + 1 in the low indexBits bits and the top bits of its hash above them
     private int[] slots = new int[1024];
+    private int indexBits = 10;
     private long[] data = new long[512 * 4];
     private byte[] arena = new byte[0];
     private int arenaSize;
@@ -46,23 +48,29 @@ final class DedupeDayTable {
      * @param chunk the chunk holding the id
      * @param row its row in the chunk
      * @param hash {@link #hash} of the id
-     * @return the entry, or -1
+     * @return the entry, or {@code ~slot} (negative) where {@link #insertAt} may add it
      */
     int find(RowChunk chunk, int row, int hash) {
         int mask = slots.length - 1;
+        int bits = indexBits;
+        int fingerprint = hash >>> bits;
         int i = hash & mask;
         long[] d = data;
         if (chunk.keyOffset[row] < 0) {
             long hi = chunk.hi[row];
             long lo = chunk.lo[row];
             while (true) {
-                int e = slots[i] - 1;
-                if (e < 0) {
-                    return -1;
+                int s = slots[i];
+                if (s == 0) {
+                    return ~i;
                 }
-                int p = e << 2;
-                if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
-                    return e;
+                // the slot's fingerprint settles almost every mismatch without reading the entry
+                if (s >>> bits == fingerprint) {
+                    int e = (s & mask) - 1;
+                    int p = e << 2;
+                    if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
+                        return e;
+                    }
                 }
                 i = (i + 1) & mask;
             }
@@ -70,15 +78,18 @@ final class DedupeDayTable {
         int length = chunk.keyLength[row];
         int from = chunk.keyOffset[row];
         while (true) {
-            int e = slots[i] - 1;
-            if (e < 0) {
-                return -1;
+            int s = slots[i];
+            if (s == 0) {
+                return ~i;
             }
-            int p = e << 2;
-            if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
-                int at = (int) d[p + 1];
-                if (Arrays.equals(arena, at, at + length, chunk.arena, from, from + length)) {
-                    return e;
+            if (s >>> bits == fingerprint) {
+                int e = (s & mask) - 1;
+                int p = e << 2;
+                if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
+                    int at = (int) d[p + 1];
+                    if (Arrays.equals(arena, at, at + length, chunk.arena, from, from + length)) {
+                        return e;
+                    }
                 }
             }
             i = (i + 1) & mask;
@@ -86,11 +97,13 @@ final class DedupeDayTable {
     }
 
     /**
-     * Adds an interaction that {@link #find} did not find.
+     * Adds an interaction that {@link #find} did not find, at the slot it returned (no change to
+     * the table in between).
      *
+     * @param slot {@code ~find(...)}
      * @return the new entry
      */
-    int insert(RowChunk chunk, int row, int hash) {
+    int insertAt(int slot, RowChunk chunk, int row, int hash) {
         if ((size + 1) * 4 > data.length) {
             data = Arrays.copyOf(data, data.length * 2);
         }
@@ -115,24 +128,28 @@ final class DedupeDayTable {
         if (size * 2 > slots.length) {
             rehash();
         } else {
-            place(e, hash);
+            slots[slot] = slotValue(e, hash);
         }
         return e;
     }
 
-    private void place(int e, int hash) {
-        int mask = slots.length - 1;
-        int i = hash & mask;
-        while (slots[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        slots[i] = e + 1;
+    /** Entry + 1 in the low {@link #indexBits} bits (it fits: entries stay under half the slots), the hash's top bits above. */
+    private int slotValue(int e, int hash) {
+        int bits = indexBits;
+        return ((hash >>> bits) << bits) | (e + 1);
     }
 
     private void rehash() {
         slots = new int[slots.length * 2];
+        indexBits++;
+        int mask = slots.length - 1;
         for (int e = 0; e < size; e++) {
-            place(e, entryHash(e));
+            int hash = entryHash(e);
+            int i = hash & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = slotValue(e, hash);
         }
     }
 

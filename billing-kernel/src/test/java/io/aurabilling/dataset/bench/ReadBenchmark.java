@@ -58,12 +58,14 @@ public final class ReadBenchmark {
         String codecs = "both";
         Path dir = Path.of("target/bench-data");
         boolean onlyPipeline = false;
+        int repeat = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
                 case "--codec" -> codecs = args[++i];
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--only-pipeline" -> onlyPipeline = true;
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -84,11 +86,14 @@ public final class ReadBenchmark {
             System.out.printf(Locale.ROOT, "%n== %s: %d files, %,d bytes%n", codec, files.size(), size(files));
             double a = 0;
             double b = 0;
+            double c = 0;
+            for (int r = 0; r < repeat; r++) {
             if (!onlyPipeline) {
                 a = measure("(a) GenericDatumReader decode, 1 thread", () -> decodeAll(files));
                 b = measure("(b) decompression only, " + cores + " threads", () -> decompressAll(files, cores));
             }
-            double c = measure("(c) full pipeline, " + cores + " threads", () -> pipeline(data, cores));
+            c = measure("(c) full pipeline, " + cores + " threads", () -> pipeline(data, cores));
+            }
             if (!onlyPipeline) {
                 System.out.printf(Locale.ROOT, "c/a = %.2f (target >= 1.5)   c/b = %.2f (target >= 0.6)%n", c / a, c / b);
             }

@@ -1,0 +1,71 @@
+package io.aurabilling.usage;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The builder's fast path for cells added in key order, and the hand-written key order. */
+class UsageAggregateProperties {
+
+    @Provide
+    Arbitrary<UsageKey> keys() {
+        // new String instances on purpose: the order must not rest on shared instances
+        Arbitrary<String> country = Arbitraries.of("BRA", "ESP", "ARG").map(String::new);
+        Arbitrary<String> optional = Arbitraries.of("a", "b", "B", "ab").map(String::new).injectNull(0.3);
+        return Combinators.combine(country, Arbitraries.integers().between(1, 3), Arbitraries.of("c1", "c2"),
+                        optional, optional, Arbitraries.of("ai", "other"), optional)
+                .as((c, d, comp, app, ch, svc, preset) -> new UsageKey(c, LocalDate.of(2026, 10, d), comp, app, ch,
+                        svc, preset));
+    }
+
+    @Provide
+    Arbitrary<List<UsageKey>> keyLists() {
+        return keys().list().ofMaxSize(60);
+    }
+
+    @Property(tries = 1000)
+    void compareToIsTheDocumentedOrder(@ForAll("keys") UsageKey a, @ForAll("keys") UsageKey b) {
+        assertEquals(Integer.signum(UsageKey.ORDER.compare(a, b)), Integer.signum(a.compareTo(b)));
+        assertEquals(-Integer.signum(b.compareTo(a)), Integer.signum(a.compareTo(b)));
+        assertEquals(a.equals(b), a.compareTo(b) == 0);
+    }
+
+    @Property(tries = 1000)
+    void cellsInAnyOrderGiveTheSameAggregate(@ForAll("keyLists") List<UsageKey> keys, @ForAll boolean sortFirst,
+                                             @ForAll boolean mergeHalf) {
+        List<UsageKey> order = new ArrayList<>(keys);
+        if (sortFirst) {
+            // the fast path, perhaps left part-way by a repeated key
+            order.sort(null);
+        }
+        Map<UsageKey, Long> expected = new TreeMap<>();
+        Map<String, Long> billedByCountry = new TreeMap<>();
+        UsageAggregate.Builder builder = UsageAggregate.builder();
+        UsageAggregate.Builder other = UsageAggregate.builder();
+        for (int i = 0; i < order.size(); i++) {
+            UsageKey k = order.get(i);
+            long queries = 1 + (k.hashCode() & 7);
+            expected.merge(k, queries, Long::sum);
+            billedByCountry.merge(k.country(), queries, Long::sum);
+            (mergeHalf && i % 2 == 1 ? other : builder).addCell(k, queries);
+        }
+        if (mergeHalf) {
+            builder.addAll(other.build());
+        }
+        UsageAggregate built = builder.build();
+        // same entries in the same (sorted) order
+        assertEquals(new ArrayList<>(expected.entrySet()), new ArrayList<>(built.cellMap().entrySet()));
+        billedByCountry.forEach((country, billed) -> assertEquals(billed, built.rows(country).billed()));
+    }
+}
