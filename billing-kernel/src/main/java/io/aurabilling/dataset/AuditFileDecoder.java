@@ -3,7 +3,6 @@ package io.aurabilling.dataset;
 import io.aurabilling.InputDataException;
 import io.aurabilling.usage.BillingPeriod;
 import io.aurabilling.usage.InputFile;
-import io.aurabilling.usage.UsageKey;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -12,7 +11,6 @@ import org.apache.avro.util.Utf8;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -85,6 +83,9 @@ final class AuditFileDecoder {
     private final long[] uuid = new long[2];
     private final java.util.function.Supplier<RowChunk> chunks;
     private final AvroFileReader.Buffers buffers;
+    private final SharedIds sharedIds;
+    // per local id: its shared id + 1 (0: not asked yet)
+    private int[] sharedIdOf = new int[64];
     private RowChunk chunk;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
@@ -93,7 +94,7 @@ final class AuditFileDecoder {
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
                      java.util.function.Supplier<RowChunk> chunks) {
-        this(month, zoneOfCountry, noOffsetZone, chunks, null);
+        this(month, zoneOfCountry, noOffsetZone, chunks, null, new SharedIds());
     }
 
     /**
@@ -101,10 +102,13 @@ final class AuditFileDecoder {
      * cells and counts start again with each file).
      *
      * @param buffers block buffers of the thread, or {@code null} for a reader's own
+     * @param sharedIds the read's id numbers, shared with the sequencer and the other decoders
      */
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone,
-                     java.util.function.Supplier<RowChunk> chunks, AvroFileReader.Buffers buffers) {
+                     java.util.function.Supplier<RowChunk> chunks, AvroFileReader.Buffers buffers,
+                     SharedIds sharedIds) {
         this.buffers = buffers;
+        this.sharedIds = Objects.requireNonNull(sharedIds, "sharedIds is null");
         this.chunks = chunks;
         this.chunk = chunks.get();
         this.month = month;
@@ -126,7 +130,7 @@ final class AuditFileDecoder {
         // a file's cells are numbered from 0 and its counts start at 0, even after a failed file
         cells.clear();
         Arrays.fill(excluded, 0);
-        if (chunk.size > 0 || !chunk.newCells.isEmpty()) {
+        if (!chunk.isEmpty()) {
             chunk.clear();
         }
         try (AvroFileReader reader = AvroFileReader.open(AuraSchemas.AURA_AUDIT, file, buffers)) {
@@ -135,7 +139,7 @@ final class AuditFileDecoder {
                     AuraSchemas.AUDIT_FIELDS, AuraSchemas.AUDIT_REQUIRED);
             AuditRowLayout layout = AuditRowLayout.compile(writer, AuraSchemas.AUDIT_FIELDS);
             long rows = layout != null ? decodeByHand(reader, layout, sink) : decodeGeneric(reader, writer, projection, sink);
-            if (chunk.size > 0 || !chunk.newCells.isEmpty()) {
+            if (!chunk.isEmpty()) {
                 sink.put(chunk);
                 chunk = chunks.get();
             }
@@ -249,8 +253,8 @@ final class AuditFileDecoder {
         int before = cells.size();
         int cell = cells.index(localDay, country, component, app, channel, service, preset);
         if (cell == before) {
-            chunk.newCells.add(new UsageKey(ids.name(country), LocalDate.ofEpochDay(localDay), ids.name(component),
-                    name(app), name(channel), ids.name(service), name(preset)));
+            chunk.addNewCell(localDay, shared(country), shared(component), shared(app), shared(channel),
+                    shared(service), shared(preset));
         }
         byte[] b = src[INTERACTION];
         int idOff = off[INTERACTION];
@@ -265,8 +269,20 @@ final class AuditFileDecoder {
         }
     }
 
-    private String name(int id) {
-        return id < 0 ? null : ids.name(id);
+    /** @return the shared id of a local id, -1 for -1 (null) */
+    private int shared(int local) {
+        if (local < 0) {
+            return -1;
+        }
+        if (local >= sharedIdOf.length) {
+            sharedIdOf = Arrays.copyOf(sharedIdOf, Math.max(local + 1, sharedIdOf.length * 2));
+        }
+        int id = sharedIdOf[local] - 1;
+        if (id < 0) {
+            id = sharedIds.id(ids.name(local));
+            sharedIdOf[local] = id + 1;
+        }
+        return id;
     }
 
     private ZoneOffsets period(int country) {

@@ -5,11 +5,7 @@ import io.aurabilling.usage.UsageAggregate;
 import io.aurabilling.usage.UsageKey;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -28,22 +24,24 @@ import java.util.TreeMap;
  */
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
+    private final SharedIds sharedIds;
     private final TreeMap<Integer, DedupeDayTable> tables = new TreeMap<>();
     private final java.util.ArrayDeque<DedupeDayTable> spareTables = new java.util.ArrayDeque<>();
-    private final Map<String, Integer> componentIds = new HashMap<>();
-    private final Map<String, Integer> countryIds = new HashMap<>();
-    private final List<String> countries = new ArrayList<>();
-    private long[] requests = new long[16];
+    // the largest table so far: new tables start at its capacity rather than grow to it day after day
+    private int largestTable;
 
-    // every cell of the read: one global index per distinct key, billable rows counted per index
-    private final Map<UsageKey, Integer> cellIndex = new HashMap<>();
-    private final List<UsageKey> cells = new ArrayList<>();
+    // every cell of the read: one index per distinct key (its parts as shared ids), all primitive
+    private final CellTable cellTable = new CellTable();
     private int[] cellComponent = new int[1024];
     private int[] cellCountry = new int[1024];
-    // per cell, its parts as ids of their own value lists (day: epoch day), given when the cell
-    // first appears, so that sorting at the end only ranks the few distinct values
-    private final CellParts parts = new CellParts();
     private long[] cellBillable = new long[1024];
+    // shared id of a component / country -> its small index here (+1; 0: not seen), for the dedupe bit sets
+    private int[] componentIndex = new int[64];
+    private int[] countryIndex = new int[64];
+    private int[] countrySharedId = new int[16];
+    private int countryCount;
+    private int componentCount;
+    private long[] requests = new long[16];
     private long[] duplicates = new long[16];
 
     // the current file: its cell indexes to global ones, and per file cell its component and country
@@ -61,8 +59,9 @@ final class AuditSequencer {
     private DedupeDayTable cachedBefore;
     private DedupeDayTable cachedAfter;
 
-    AuditSequencer(UsageAggregate.Builder builder) {
+    AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds) {
         this.builder = builder;
+        this.sharedIds = sharedIds;
     }
 
     /** @return the dedupe tables currently held (for tests of eviction) */
@@ -83,6 +82,7 @@ final class AuditSequencer {
                 // dropped tables are reused: their grown arrays are not reallocated day after day
                 java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
                 for (DedupeDayTable t : old.values()) {
+                    largestTable = Math.max(largestTable, t.size());
                     t.clear();
                     spareTables.push(t);
                 }
@@ -99,7 +99,8 @@ final class AuditSequencer {
      * @param chunk the chunk
      */
     void accept(RowChunk chunk) {
-        for (UsageKey key : chunk.newCells) {
+        int[] parts = chunk.newCells;
+        for (int c = 0; c < chunk.newCellCount; c++) {
             int n = fileCellCount++;
             if (n == fileCells.length) {
                 fileCells = Arrays.copyOf(fileCells, n * 2);
@@ -107,7 +108,7 @@ final class AuditSequencer {
                 fileCountry = Arrays.copyOf(fileCountry, n * 2);
                 fileBillable = Arrays.copyOf(fileBillable, n * 2);
             }
-            int global = globalCell(key);
+            int global = globalCell(parts, c * RowChunk.CELL_PARTS);
             fileCells[n] = global;
             fileComponent[n] = cellComponent[global];
             fileCountry[n] = cellCountry[global];
@@ -118,24 +119,49 @@ final class AuditSequencer {
         }
     }
 
-    private int globalCell(UsageKey key) {
-        Integer known = cellIndex.get(key);
-        if (known != null) {
-            return known;
+    private int globalCell(int[] parts, int p) {
+        int before = cellTable.size();
+        int index = cellTable.index(parts[p], parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5],
+                parts[p + 6]);
+        if (index < before) {
+            return index;
         }
-        int index = cells.size();
         if (index == cellComponent.length) {
             int capacity = index * 2;
             cellComponent = Arrays.copyOf(cellComponent, capacity);
             cellCountry = Arrays.copyOf(cellCountry, capacity);
             cellBillable = Arrays.copyOf(cellBillable, capacity);
         }
-        cells.add(key);
-        cellIndex.put(key, index);
-        cellComponent[index] = componentIds.computeIfAbsent(key.componentId(), c -> componentIds.size());
-        cellCountry[index] = countryId(key.country());
-        parts.add(key);
+        cellComponent[index] = componentIndex(parts[p + 2]);
+        cellCountry[index] = countryIndex(parts[p + 1]);
         return index;
+    }
+
+    private int componentIndex(int sharedId) {
+        if (sharedId >= componentIndex.length) {
+            componentIndex = Arrays.copyOf(componentIndex, Math.max(sharedId + 1, componentIndex.length * 2));
+        }
+        if (componentIndex[sharedId] == 0) {
+            componentIndex[sharedId] = ++componentCount;
+        }
+        return componentIndex[sharedId] - 1;
+    }
+
+    private int countryIndex(int sharedId) {
+        if (sharedId >= countryIndex.length) {
+            countryIndex = Arrays.copyOf(countryIndex, Math.max(sharedId + 1, countryIndex.length * 2));
+        }
+        if (countryIndex[sharedId] == 0) {
+            int index = countryCount++;
+            if (index == requests.length) {
+                requests = Arrays.copyOf(requests, index * 2);
+                duplicates = Arrays.copyOf(duplicates, index * 2);
+                countrySharedId = Arrays.copyOf(countrySharedId, index * 2);
+            }
+            countrySharedId[index] = sharedId;
+            countryIndex[sharedId] = index + 1;
+        }
+        return countryIndex[sharedId] - 1;
     }
 
     private void row(RowChunk chunk, int r) {
@@ -169,7 +195,7 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            same = spareTables.isEmpty() ? new DedupeDayTable() : spareTables.pop();
+            same = spareTables.isEmpty() ? new DedupeDayTable(largestTable) : spareTables.pop();
             tables.put(day, same);
             cacheValid = false;
             inSame = same.find(chunk, r, hash);
@@ -201,48 +227,101 @@ final class AuditSequencer {
 
     /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
-        // in cell order: the builder then builds the aggregate in one pass, whatever the files and threads
-        // fresh keys made in that order from one String / LocalDate per distinct value: the builder's
-        // hashing and sorting then walk compact, cache-warm memory, not keys scattered over the heap
-        CellParts.Canonical canonical = parts.canonical(cells.size());
-        for (int i : sortedCells()) {
+        String[] texts = sharedIds.texts();
+        int n = cellTable.size();
+        int firstDay = Integer.MAX_VALUE;
+        int lastDay = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            firstDay = Math.min(firstDay, cellTable.part(i, 0));
+            lastDay = Math.max(lastDay, cellTable.part(i, 0));
+        }
+        // one LocalDate per day and one String per text: keys share them, so the builder's comparisons
+        // mostly end on identity and its keys sit in compact memory
+        LocalDate[] days = new LocalDate[n == 0 ? 0 : lastDay - firstDay + 1];
+        for (int d = 0; d < days.length; d++) {
+            days[d] = LocalDate.ofEpochDay((long) firstDay + d);
+        }
+        // in key order: the builder then builds the aggregate in one pass, whatever the files and threads
+        for (int i : sortedCells(texts, firstDay)) {
             if (cellBillable[i] > 0) {
-                builder.addCell(canonical.key(i), cellBillable[i]);
+                builder.addCell(new UsageKey(texts[cellTable.part(i, 1)], days[cellTable.part(i, 0) - firstDay],
+                        texts[cellTable.part(i, 2)], text(texts, cellTable.part(i, 3)), text(texts, cellTable.part(i, 4)),
+                        texts[cellTable.part(i, 5)], text(texts, cellTable.part(i, 6))), cellBillable[i]);
             }
         }
-        for (int c = 0; c < countries.size(); c++) {
-            exclude(countries.get(c), Exclusion.DUPLICATE, duplicates[c]);
+        for (int c = 0; c < countryCount; c++) {
+            String country = texts[countrySharedId[c]];
+            exclude(country, Exclusion.DUPLICATE, duplicates[c]);
             if (requests[c] > 0) {
-                builder.addRequests(countries.get(c), requests[c]);
+                builder.addRequests(country, requests[c]);
             }
         }
     }
 
+    private static String text(String[] texts, int id) {
+        return id < 0 ? null : texts[id];
+    }
+
+    // the parts of UsageKey#ORDER as CellTable parts: country, day, component, app, channel, service, preset
+    private static final int[] ORDER_PARTS = {1, 0, 2, 3, 4, 5, 6};
+
     /**
      * The cell indexes in {@link UsageKey#ORDER}: each part of the key is replaced by its rank
-     * among the distinct values of that part, and the ranks (plus the index) packed into one
-     * {@code long} sorted as primitives; when they do not fit, a comparator on the ranks.
+     * among the distinct values of that part (null last), and the ranks (plus the index) packed
+     * into one {@code long} sorted as primitives; when they do not fit, a comparator on the ranks.
      */
-    private int[] sortedCells() {
-        int n = cells.size();
-        int[][] rank = parts.ranks(n);
-        int[] bits = new int[CellParts.PARTS];
-        int indexBits = bitsFor(n);
-        int total = indexBits;
-        for (int d = 0; d < CellParts.PARTS; d++) {
+    private int[] sortedCells(String[] texts, int firstDay) {
+        int n = cellTable.size();
+        // every text's position in text order
+        Integer[] byText = new Integer[texts.length];
+        for (int i = 0; i < byText.length; i++) {
+            byText[i] = i;
+        }
+        Arrays.sort(byText, (x, y) -> texts[x].compareTo(texts[y]));
+        int[][] rank = new int[ORDER_PARTS.length][n];
+        int[] bits = new int[ORDER_PARTS.length];
+        int total = bitsFor(n);
+        for (int d = 0; d < ORDER_PARTS.length; d++) {
+            int part = ORDER_PARTS[d];
+            int[] r = rank[d];
             int max = 0;
-            for (int i = 0; i < n; i++) {
-                max = Math.max(max, rank[d][i]);
+            if (part == 0) {
+                for (int i = 0; i < n; i++) {
+                    r[i] = cellTable.part(i, 0) - firstDay;
+                    max = Math.max(max, r[i]);
+                }
+            } else {
+                // ranks among the texts this part uses, so that they pack into few bits
+                boolean[] used = new boolean[texts.length];
+                for (int i = 0; i < n; i++) {
+                    int id = cellTable.part(i, part);
+                    if (id >= 0) {
+                        used[id] = true;
+                    }
+                }
+                int[] rankOf = new int[texts.length];
+                int next = 0;
+                for (int id : byText) {
+                    if (used[id]) {
+                        rankOf[id] = next++;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    int id = cellTable.part(i, part);
+                    r[i] = id < 0 ? next : rankOf[id];
+                }
+                max = next;
             }
             bits[d] = bitsFor(max + 1);
             total += bits[d];
         }
+        int indexBits = bitsFor(n);
         int[] order = new int[n];
         if (total <= 63) {
             long[] packed = new long[n];
             for (int i = 0; i < n; i++) {
                 long k = 0;
-                for (int d = 0; d < CellParts.PARTS; d++) {
+                for (int d = 0; d < ORDER_PARTS.length; d++) {
                     k = (k << bits[d]) | rank[d][i];
                 }
                 packed[i] = (k << indexBits) | i;
@@ -259,7 +338,7 @@ final class AuditSequencer {
             boxed[i] = i;
         }
         Arrays.sort(boxed, (x, y) -> {
-            for (int d = 0; d < CellParts.PARTS; d++) {
+            for (int d = 0; d < ORDER_PARTS.length; d++) {
                 int c = Integer.compare(rank[d][x], rank[d][y]);
                 if (c != 0) {
                     return c;
@@ -273,126 +352,6 @@ final class AuditSequencer {
         return order;
     }
 
-    /** The parts of every cell key as small ids, and their ranks in {@link UsageKey#ORDER}. */
-    private static final class CellParts {
-        static final int PARTS = 7;
-        // 0 country, 2 component, 3 app, 4 channel, 5 service, 6 preset: value ids; 1: epoch day
-        private final List<Map<String, Integer>> ids = new ArrayList<>();
-        private final List<List<String>> values = new ArrayList<>();
-        private int[][] part = new int[PARTS][1024];
-        private int size;
-
-        CellParts() {
-            for (int d = 0; d < PARTS; d++) {
-                ids.add(new HashMap<>());
-                values.add(new ArrayList<>());
-            }
-        }
-
-        void add(UsageKey key) {
-            if (size == part[0].length) {
-                for (int d = 0; d < PARTS; d++) {
-                    part[d] = Arrays.copyOf(part[d], size * 2);
-                }
-            }
-            part[0][size] = id(0, key.country());
-            part[1][size] = (int) key.day().toEpochDay();
-            part[2][size] = id(2, key.componentId());
-            part[3][size] = id(3, key.appId());
-            part[4][size] = id(4, key.channelId());
-            part[5][size] = id(5, key.service());
-            part[6][size] = id(6, key.preset());
-            size++;
-        }
-
-        private int id(int d, String value) {
-            if (value == null) {
-                return -1;
-            }
-            Integer known = ids.get(d).get(value);
-            if (known == null) {
-                known = values.get(d).size();
-                values.get(d).add(value);
-                ids.get(d).put(value, known);
-            }
-            return known;
-        }
-
-        /** The values of every part as arrays, and one {@link LocalDate} per day seen. */
-        Canonical canonical(int n) {
-            String[][] text = new String[PARTS][];
-            for (int d = 0; d < PARTS; d++) {
-                text[d] = values.get(d).toArray(new String[0]);
-            }
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                min = Math.min(min, part[1][i]);
-                max = Math.max(max, part[1][i]);
-            }
-            LocalDate[] days = new LocalDate[n == 0 ? 0 : max - min + 1];
-            for (int i = 0; i < days.length; i++) {
-                days[i] = LocalDate.ofEpochDay((long) min + i);
-            }
-            return new Canonical(text, days, min);
-        }
-
-        /** Builds a cell's key from the shared values. */
-        final class Canonical {
-            private final String[][] text;
-            private final LocalDate[] days;
-            private final int firstDay;
-
-            Canonical(String[][] text, LocalDate[] days, int firstDay) {
-                this.text = text;
-                this.days = days;
-                this.firstDay = firstDay;
-            }
-
-            UsageKey key(int i) {
-                return new UsageKey(value(0, i), days[part[1][i] - firstDay], value(2, i), value(3, i), value(4, i),
-                        value(5, i), value(6, i));
-            }
-
-            private String value(int d, int i) {
-                int id = part[d][i];
-                return id < 0 ? null : text[d][id];
-            }
-        }
-
-        /** @return per part, per cell: its rank among the part's values (null last; days from the first) */
-        int[][] ranks(int n) {
-            int[][] rank = new int[PARTS][n];
-            for (int d = 0; d < PARTS; d++) {
-                int[] p = part[d];
-                if (d == 1) {
-                    int min = Integer.MAX_VALUE;
-                    for (int i = 0; i < n; i++) {
-                        min = Math.min(min, p[i]);
-                    }
-                    for (int i = 0; i < n; i++) {
-                        rank[d][i] = p[i] - min;
-                    }
-                    continue;
-                }
-                List<String> v = values.get(d);
-                Integer[] byValue = new Integer[v.size()];
-                for (int i = 0; i < byValue.length; i++) {
-                    byValue[i] = i;
-                }
-                Arrays.sort(byValue, (x, y) -> v.get(x).compareTo(v.get(y)));
-                int[] rankOfId = new int[v.size()];
-                for (int r = 0; r < byValue.length; r++) {
-                    rankOfId[byValue[r]] = r;
-                }
-                for (int i = 0; i < n; i++) {
-                    rank[d][i] = p[i] < 0 ? v.size() : rankOfId[p[i]];
-                }
-            }
-            return rank;
-        }
-    }
-
     private static int bitsFor(int count) {
         return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
     }
@@ -401,19 +360,5 @@ final class AuditSequencer {
         if (rows > 0) {
             builder.exclude(country, exclusion, rows);
         }
-    }
-
-    private int countryId(String country) {
-        Integer id = countryIds.get(country);
-        if (id == null) {
-            id = countries.size();
-            countries.add(country);
-            countryIds.put(country, id);
-            if (id == requests.length) {
-                requests = Arrays.copyOf(requests, id * 2);
-                duplicates = Arrays.copyOf(duplicates, id * 2);
-            }
-        }
-        return id;
     }
 }

@@ -144,7 +144,8 @@ public final class AuraDatasets {
             return t;
         });
         List<BlockingQueue<Object>> queues = new ArrayList<>(count);
-        AuditSequencer sequencer = new AuditSequencer(builder);
+        SharedIds sharedIds = new SharedIds();
+        AuditSequencer sequencer = new AuditSequencer(builder, sharedIds);
         ChunkFlow flow = new ChunkFlow(AHEAD_CHUNKS_PER_THREAD * threads);
         try {
             int submitted = 0;
@@ -155,7 +156,7 @@ public final class AuraDatasets {
                     DatasetSource.DatasetFile file = files.get(submitted);
                     int index = submitted;
                     pool.execute(() -> decode(file, index, month, zones, noOffsetZone, options.skipBadFiles(), queue,
-                            flow));
+                            flow, sharedIds));
                     submitted++;
                 }
                 DatasetSource.DatasetFile file = files.get(i);
@@ -198,10 +199,10 @@ public final class AuraDatasets {
 
     private static void decode(DatasetSource.DatasetFile file, int index, YearMonth month,
                                Function<String, ZoneId> zones, ZoneId noOffsetZone, boolean wholeFileFirst,
-                               BlockingQueue<Object> queue, ChunkFlow flow) {
+                               BlockingQueue<Object> queue, ChunkFlow flow, SharedIds sharedIds) {
         AuditFileDecoder decoder = Thread.currentThread() instanceof DecodeThread thread
-                ? thread.decoder(month, zones, noOffsetZone, flow)
-                : new AuditFileDecoder(month, zones, noOffsetZone, flow::take);
+                ? thread.decoder(month, zones, noOffsetZone, flow, sharedIds)
+                : new AuditFileDecoder(month, zones, noOffsetZone, flow::take, null, sharedIds);
         try {
             try {
                 if (wholeFileFirst) {
@@ -238,9 +239,10 @@ public final class AuraDatasets {
             super(task, name);
         }
 
-        AuditFileDecoder decoder(YearMonth month, Function<String, ZoneId> zones, ZoneId noOffsetZone, ChunkFlow flow) {
+        AuditFileDecoder decoder(YearMonth month, Function<String, ZoneId> zones, ZoneId noOffsetZone, ChunkFlow flow,
+                                 SharedIds sharedIds) {
             if (decoder == null) {
-                decoder = new AuditFileDecoder(month, zones, noOffsetZone, flow::take, buffers);
+                decoder = new AuditFileDecoder(month, zones, noOffsetZone, flow::take, buffers, sharedIds);
             }
             return decoder;
         }

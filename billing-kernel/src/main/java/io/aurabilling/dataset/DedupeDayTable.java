@@ -18,15 +18,35 @@ final class DedupeDayTable {
     private static final long UUID_LENGTH = 0xFFFFFFFFL;
 
     // per slot: 0 when free, else the entry + 1 in the low indexBits bits and the top bits of its hash above them
-    private int[] slots = new int[1024];
-    private int indexBits = 10;
-    private long[] data = new long[512 * 4];
+    private int[] slots;
+    private int indexBits;
+    private long[] data;
     private byte[] arena = new byte[0];
     private int arenaSize;
     private int size;
     // rare cases: component ids of 64 and more, an interaction with rows of several countries
     private final Map<Integer, BitSet> moreComponents = new HashMap<>();
     private final Map<Integer, BitSet> moreCountries = new HashMap<>();
+
+    /** A table for about 512 interactions. */
+    DedupeDayTable() {
+        this(0);
+    }
+
+    /**
+     * @param capacity interactions to make room for at once (a table of a previous day's size)
+     */
+    DedupeDayTable(int capacity) {
+        int slotCount = Integer.highestOneBit(Math.max(512, capacity) * 2 - 1) * 2;
+        slots = new int[slotCount];
+        indexBits = Integer.numberOfTrailingZeros(slotCount);
+        data = new long[slotCount / 2 * 4];
+    }
+
+    /** @return the interactions it has room for without growing */
+    int capacity() {
+        return slots.length / 2;
+    }
 
     /** Empties the table, keeping its capacity. */
     void clear() {

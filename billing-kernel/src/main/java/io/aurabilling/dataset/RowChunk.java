@@ -1,16 +1,12 @@
 package io.aurabilling.dataset;
 
-import io.aurabilling.usage.UsageKey;
-
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A batch of rows of one file that passed rules 1-3, in file order, in compact form: the
  * interaction id (a canonical lower-case UUID as two longs, any other id as bytes in an arena) and its hash,
  * the UTC day of {@code AURA_TM} (the dedupe day) and the index of the row's cell in the file's
- * cell list. Cells first used in this chunk are carried along in {@link #newCells}.
+ * cell list. Cells first used in this chunk are carried along as ints ({@link #newCells}).
  */
 final class RowChunk {
     static final int CAPACITY = 8192;
@@ -27,7 +23,14 @@ final class RowChunk {
     byte[] arena = new byte[1024];
     int arenaSize;
     int size;
-    final List<UsageKey> newCells = new ArrayList<>();
+    /**
+     * The cells first used in this chunk, in file cell order, {@link #CELL_PARTS} ints each: the
+     * OB-local epoch day, then the {@link SharedIds} of country, component, app, channel, service and
+     * preset ({@code -1} for null).
+     */
+    int[] newCells = new int[CELL_PARTS * 64];
+    int newCellCount;
+    static final int CELL_PARTS = 7;
 
     /** Whether this chunk counts against the bound of chunks decoded ahead of the sequencer. */
     boolean ahead;
@@ -37,7 +40,28 @@ final class RowChunk {
         size = 0;
         arenaSize = 0;
         ahead = false;
-        newCells.clear();
+        newCellCount = 0;
+    }
+
+    /** @return whether the chunk holds rows or new cells */
+    boolean isEmpty() {
+        return size == 0 && newCellCount == 0;
+    }
+
+    void addNewCell(int day, int country, int component, int app, int channel, int service, int preset) {
+        int p = newCellCount * CELL_PARTS;
+        if (p + CELL_PARTS > newCells.length) {
+            newCells = Arrays.copyOf(newCells, newCells.length * 2);
+        }
+        int[] c = newCells;
+        c[p] = day;
+        c[p + 1] = country;
+        c[p + 2] = component;
+        c[p + 3] = app;
+        c[p + 4] = channel;
+        c[p + 5] = service;
+        c[p + 6] = preset;
+        newCellCount++;
     }
 
     boolean full() {

@@ -56,11 +56,12 @@ final class StageTiming {
             long t1 = System.nanoTime();
             System.out.printf(Locale.ROOT, "decode only: %,d rows %.0f ns/row%n", rows, (t1 - t0) / (double) rows);
             UsageAggregate.Builder builder = UsageAggregate.builder();
-            AuditSequencer seq = new AuditSequencer(builder);
+            SharedIds shared = new SharedIds();
+            AuditSequencer seq = new AuditSequencer(builder, shared);
             rows = 0;
             long seqNanos = 0;
             for (DatasetSource.DatasetFile f : files) {
-                AuditFileDecoder d = new AuditFileDecoder(month, c -> ZoneId.of("UTC"), ZoneId.of("UTC"));
+                AuditFileDecoder d = new AuditFileDecoder(month, c -> ZoneId.of("UTC"), ZoneId.of("UTC"), RowChunk::new, null, shared);
                 List<Object> items = new ArrayList<>();
                 d.decode(f, items::add);
                 long s0 = System.nanoTime();
