@@ -19,6 +19,10 @@ final class DedupeDayTable {
 
     // per slot: 0 when free, else the entry + 1 in the low indexBits bits and the top bits of its hash above them
     private int[] slots;
+    // per slot: 0 when free, else 7 bits of the hash with the top bit set; a quarter of the slots'
+    // size, so that the probes of the rows that find nothing (most rows, in the neighbour days'
+    // tables and for an interaction's first row) mostly stay in the core's cache
+    private byte[] tags;
     private int indexBits;
     private long[] data;
     private byte[] arena = new byte[0];
@@ -39,6 +43,7 @@ final class DedupeDayTable {
     DedupeDayTable(int capacity) {
         int slotCount = Integer.highestOneBit(Math.max(512, capacity) * 2 - 1) * 2;
         slots = new int[slotCount];
+        tags = new byte[slotCount];
         indexBits = Integer.numberOfTrailingZeros(slotCount);
         data = new long[slotCount / 2 * 4];
     }
@@ -51,6 +56,7 @@ final class DedupeDayTable {
     /** Empties the table, keeping its capacity. */
     void clear() {
         Arrays.fill(slots, 0);
+        Arrays.fill(tags, (byte) 0);
         size = 0;
         arenaSize = 0;
         moreComponents.clear();
@@ -74,18 +80,21 @@ final class DedupeDayTable {
         int mask = slots.length - 1;
         int bits = indexBits;
         int fingerprint = hash >>> bits;
+        byte tag = tag(hash);
+        byte[] t = tags;
         int i = hash & mask;
         long[] d = data;
         if (chunk.keyOffset[row] < 0) {
             long hi = chunk.hi[row];
             long lo = chunk.lo[row];
             while (true) {
-                int s = slots[i];
-                if (s == 0) {
+                byte ti = t[i];
+                if (ti == 0) {
                     return ~i;
                 }
-                // the slot's fingerprint settles almost every mismatch without reading the entry
-                if (s >>> bits == fingerprint) {
+                // the tag, then the slot's fingerprint settle almost every mismatch without reading the entry
+                int s;
+                if (ti == tag && (s = slots[i]) >>> bits == fingerprint) {
                     int e = (s & mask) - 1;
                     int p = e << 2;
                     if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
@@ -98,11 +107,12 @@ final class DedupeDayTable {
         int length = chunk.keyLength[row];
         int from = chunk.keyOffset[row];
         while (true) {
-            int s = slots[i];
-            if (s == 0) {
+            byte ti = t[i];
+            if (ti == 0) {
                 return ~i;
             }
-            if (s >>> bits == fingerprint) {
+            int s;
+            if (ti == tag && (s = slots[i]) >>> bits == fingerprint) {
                 int e = (s & mask) - 1;
                 int p = e << 2;
                 if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
@@ -149,8 +159,13 @@ final class DedupeDayTable {
             rehash();
         } else {
             slots[slot] = slotValue(e, hash);
+            tags[slot] = tag(hash);
         }
         return e;
+    }
+
+    private static byte tag(int hash) {
+        return (byte) ((hash >>> 25) | 0x80);
     }
 
     /** Entry + 1 in the low {@link #indexBits} bits (it fits: entries stay under half the slots), the hash's top bits above. */
@@ -161,6 +176,7 @@ final class DedupeDayTable {
 
     private void rehash() {
         slots = new int[slots.length * 2];
+        tags = new byte[slots.length];
         indexBits++;
         int mask = slots.length - 1;
         for (int e = 0; e < size; e++) {
@@ -170,6 +186,7 @@ final class DedupeDayTable {
                 i = (i + 1) & mask;
             }
             slots[i] = slotValue(e, hash);
+            tags[i] = tag(hash);
         }
     }
 
