@@ -1,0 +1,62 @@
+package io.aurabilling.dataset;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The dedupe table through its growth: every id added is found as its own entry, no other id is. */
+class DedupeDayTableTest {
+
+    /** Row r of a chunk: an id that is a UUID for even n, bytes for odd n. */
+    private static void add(RowChunk chunk, long n) {
+        if (n % 2 == 0) {
+            long hi = n * 0x9E3779B97F4A7C15L;
+            long lo = ~n;
+            chunk.addUuid(hi, lo, DedupeDayTable.uuidHash(hi, lo), 0, 0);
+        } else {
+            byte[] b = ("id-" + n).getBytes(StandardCharsets.US_ASCII);
+            chunk.addBytes(b, 0, b.length, LocalIds.hash(b, 0, b.length), 0, 0);
+        }
+    }
+
+    @Test
+    void findsEveryIdItHoldsAndNoOtherThroughGrowthAndClear() {
+        for (int capacity : new int[] {0, 100_000}) {
+            DedupeDayTable table = new DedupeDayTable(capacity);
+            int ids = 60_000;
+            int[] entryOf = new int[ids];
+            for (int from = 0; from < ids; from += RowChunk.CAPACITY) {
+                RowChunk chunk = new RowChunk();
+                for (int n = from; n < Math.min(ids, from + RowChunk.CAPACITY); n++) {
+                    add(chunk, n);
+                }
+                for (int r = 0; r < chunk.size; r++) {
+                    int found = table.find(chunk, r, chunk.hash[r]);
+                    assertTrue(found < 0, "not added yet: " + (from + r));
+                    entryOf[from + r] = table.insertAt(~found, chunk, r, chunk.hash[r]);
+                    table.addComponent(entryOf[from + r], (from + r) % 70);
+                }
+            }
+            assertEquals(ids, table.size());
+            RowChunk again = new RowChunk();
+            RowChunk absent = new RowChunk();
+            for (int n = 0; n < RowChunk.CAPACITY; n++) {
+                add(again, n * 7L);
+                add(absent, ids + n);
+            }
+            for (int r = 0; r < again.size; r++) {
+                int e = table.find(again, r, again.hash[r]);
+                assertEquals(entryOf[r * 7], e, "id " + r * 7);
+                assertTrue(table.hasComponent(e, (r * 7) % 70));
+                assertTrue(table.find(absent, r, absent.hash[r]) < 0, "id " + (ids + r));
+            }
+            table.clear();
+            for (int r = 0; r < again.size; r++) {
+                assertTrue(table.find(again, r, again.hash[r]) < 0, "cleared: id " + r * 7);
+            }
+        }
+    }
+}
