@@ -27,7 +27,9 @@ import java.util.function.Function;
  *
  * <p>Rows are decoded by hand ({@link AuditRowLayout}) straight from the decompressed block bytes;
  * ids are turned into small ints ({@link LocalIds}) and cells into indexes ({@link CellTable}),
- * so a row allocates nothing. Only a writer schema whose needed fields are not strings, enums or
+ * so a row allocates nothing. When the writer schema has the cell fields in one run (Aura's own
+ * does), the run's bytes are looked up once in a {@link TupleTable} instead, which resolves the
+ * country, the missing-key test and the six ids once per distinct run. Only a writer schema whose needed fields are not strings, enums or
  * unions of them goes through Avro's generic reader, into the same row logic.
  */
 final class AuditFileDecoder {
@@ -87,6 +89,13 @@ final class AuditFileDecoder {
     // per local id: its shared id + 1 (0: not asked yet)
     private int[] sharedIdOf = new int[64];
     private RowChunk chunk;
+    // the tuple path (AuditRowLayout#hasTuple): tuples per writer encoding, kept across files; per
+    // day of the month (index 0 = the day before its first), the file's cell of each tuple + 1
+    private final Map<String, TupleTable> tupleTables = new HashMap<>();
+    private final int firstDay;
+    private final int[][] cellByDay;
+    private final boolean[] dayUsed;
+    private int tupleCells;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
         this(month, zoneOfCountry, noOffsetZone, RowChunk::new);
@@ -108,6 +117,9 @@ final class AuditFileDecoder {
                      java.util.function.Supplier<RowChunk> chunks, AvroFileReader.Buffers buffers,
                      SharedIds sharedIds) {
         this.buffers = buffers;
+        this.firstDay = (int) month.atDay(1).toEpochDay() - 1;
+        this.cellByDay = new int[month.lengthOfMonth() + 2][];
+        this.dayUsed = new boolean[cellByDay.length];
         this.sharedIds = Objects.requireNonNull(sharedIds, "sharedIds is null");
         this.chunks = chunks;
         this.chunk = chunks.get();
@@ -129,6 +141,13 @@ final class AuditFileDecoder {
     void decode(DatasetSource.DatasetFile file, Sink sink) throws InterruptedException {
         // a file's cells are numbered from 0 and its counts start at 0, even after a failed file
         cells.clear();
+        tupleCells = 0;
+        for (int d = 0; d < dayUsed.length; d++) {
+            if (dayUsed[d]) {
+                Arrays.fill(cellByDay[d], 0);
+                dayUsed[d] = false;
+            }
+        }
         Arrays.fill(excluded, 0);
         if (!chunk.isEmpty()) {
             chunk.clear();
@@ -152,6 +171,8 @@ final class AuditFileDecoder {
         byte[][] src = layout.src;
         int[] off = layout.off;
         int[] len = layout.len;
+        TupleTable tuples = layout.hasTuple()
+                ? tupleTables.computeIfAbsent(layout.tupleEncoding(), k -> new TupleTable()) : null;
         while (reader.nextBlock()) {
             byte[] b = reader.blockBytes();
             int pos = reader.blockOffset();
@@ -163,7 +184,11 @@ final class AuditFileDecoder {
                     throw reader.corrupt(e);
                 }
                 rows++;
-                row(src, off, len, sink);
+                if (tuples != null) {
+                    rowByTuple(b, layout, tuples, sink);
+                } else {
+                    row(src, off, len, sink);
+                }
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -213,6 +238,92 @@ final class AuditFileDecoder {
             }
         }
         return rows;
+    }
+
+    /** {@link #row}, with the cell fields resolved once per distinct tuple of bytes. */
+    private void rowByTuple(byte[] b, AuditRowLayout layout, TupleTable tuples, Sink sink) throws InterruptedException {
+        int start = layout.tupleStart;
+        int tupleLength = layout.tupleEnd - start;
+        int t = tuples.find(b, start, tupleLength);
+        if (t < 0) {
+            t = addTuple(tuples, b, start, tupleLength, ~t, layout.src, layout.off, layout.len);
+        }
+        int country = tuples.get(t, TupleTable.COUNTRY);
+        byte[][] src = layout.src;
+        int[] off = layout.off;
+        int[] len = layout.len;
+        int idLen = len[INTERACTION];
+        if (tuples.get(t, TupleTable.MISSING_KEY) != 0 || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)) {
+            excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
+            return;
+        }
+        long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
+        if (packed == AuraTimestamp.INVALID) {
+            excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
+            return;
+        }
+        ZoneOffsets zone = offsets[country];
+        if (zone == null) {
+            zone = period(country);
+        }
+        if (packed < periodStart[country] || packed >= periodEnd[country]) {
+            excluded[country * 3 + EXCLUDED_OUT_OF_PERIOD]++;
+            return;
+        }
+        long second = Math.floorDiv(packed, NANOS);
+        int localDay = (int) Math.floorDiv(second + zone.offsetAt(second), 86_400L);
+        int dedupeDay = (int) Math.floorDiv(second, 86_400L);
+        int day = localDay - firstDay;
+        if (day < 0 || day >= cellByDay.length) {
+            throw new IllegalStateException("local day " + localDay + " outside the billing month of its period");
+        }
+        int[] cellOf = cellByDay[day];
+        if (cellOf == null || cellOf.length < tuples.size()) {
+            cellOf = cellByDay[day] = cellOf == null ? new int[Math.max(1024, tuples.size() * 2)]
+                    : Arrays.copyOf(cellOf, Math.max(cellOf.length * 2, tuples.size()));
+        }
+        dayUsed[day] = true;
+        int cell = cellOf[t] - 1;
+        if (cell < 0) {
+            cell = tupleCells++;
+            cellOf[t] = cell + 1;
+            chunk.addNewCell(localDay, shared(country), shared(tuples.get(t, TupleTable.COMPONENT)),
+                    shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
+                    shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
+        }
+        byte[] id = src[INTERACTION];
+        int idOff = off[INTERACTION];
+        if (parseUuid(id, idOff, idLen, uuid)) {
+            chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
+        } else {
+            chunk.addBytes(id, idOff, idLen, LocalIds.hash(id, idOff, idLen), dedupeDay, cell);
+        }
+        if (chunk.full()) {
+            sink.put(chunk);
+            chunk = chunks.get();
+        }
+    }
+
+    /** Adds a tuple, resolving once what {@link #row} resolves per row: country, missing key parts, part ids. */
+    private int addTuple(TupleTable tuples, byte[] b, int start, int tupleLength, int slot, byte[][] src, int[] off,
+                         int[] len) {
+        int t = tuples.add(b, start, tupleLength, slot);
+        int countryLen = len[COUNTRY];
+        boolean countryMissing = countryLen < 0 || blank(src[COUNTRY], off[COUNTRY], countryLen);
+        int country = countryMissing ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], countryLen);
+        if (country * 3 >= excluded.length) {
+            growCountries();
+        }
+        int componentLen = len[COMPONENT];
+        boolean componentMissing = componentLen < 0 || blank(src[COMPONENT], off[COMPONENT], componentLen);
+        tuples.set(t, TupleTable.COUNTRY, country);
+        tuples.set(t, TupleTable.MISSING_KEY, countryMissing || componentMissing ? 1 : 0);
+        tuples.set(t, TupleTable.COMPONENT, componentMissing ? -1 : ids.id(src[COMPONENT], off[COMPONENT], componentLen));
+        tuples.set(t, TupleTable.APP, len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]));
+        tuples.set(t, TupleTable.CHANNEL, len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]));
+        tuples.set(t, TupleTable.SERVICE, len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]));
+        tuples.set(t, TupleTable.PRESET, len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]));
+        return t;
     }
 
     private void row(byte[][] src, int[] off, int[] len, Sink sink) throws InterruptedException {
@@ -327,17 +438,16 @@ final class AuditFileDecoder {
         if (len != 36 || b[off + 8] != '-' || b[off + 13] != '-' || b[off + 18] != '-' || b[off + 23] != '-') {
             return false;
         }
+        // four runs of eight digits: 0-7, then 9-12 + 14-17, 19-22 + 24-27, and 28-35
         long a = hex8((long) LONGS.get(b, off));
-        long c = hex4((int) INTS.get(b, off + 9));
-        long d = hex4((int) INTS.get(b, off + 14));
-        long e = hex4((int) INTS.get(b, off + 19));
-        long f = hex8((long) LONGS.get(b, off + 24));
-        long g = hex4((int) INTS.get(b, off + 32));
-        if ((a | c | d | e | f | g) < 0) {
+        long c = hex8(((int) INTS.get(b, off + 9) & 0xFFFFFFFFL) | ((long) (int) INTS.get(b, off + 14) << 32));
+        long e = hex8(((int) INTS.get(b, off + 19) & 0xFFFFFFFFL) | ((long) (int) INTS.get(b, off + 24) << 32));
+        long f = hex8((long) LONGS.get(b, off + 28));
+        if ((a | c | e | f) < 0) {
             return false;
         }
-        out[0] = (a << 32) | (c << 16) | d;
-        out[1] = (e << 48) | (f << 16) | g;
+        out[0] = (a << 32) | c;
+        out[1] = (e << 32) | f;
         return true;
     }
 
@@ -363,13 +473,6 @@ final class AuditFileDecoder {
         v = ((v << 4) | (v >>> 8)) & 0x00FF00FF00FF00FFL;
         v = ((v << 8) | (v >>> 16)) & 0x0000FFFF0000FFFFL;
         return ((v << 16) | (v >>> 32)) & 0xFFFFFFFFL;
-    }
-
-    /** Four lower-case hex digits (little-endian bytes) to their value, or -1. */
-    static long hex4(int x) {
-        long v = hex8((x & 0xFFFFFFFFL) | 0x3030303000000000L);
-        // the padding digits '0000' come last: the value is in the top 16 of the 32 bits
-        return v < 0 ? -1 : v >>> 16;
     }
 
     /** Blank = empty or only white space ({@link String#isBlank}). */

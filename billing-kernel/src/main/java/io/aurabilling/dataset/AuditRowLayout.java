@@ -23,9 +23,25 @@ final class AuditRowLayout {
     private static final int ENUM = 2;
     private static final int UNION = 3;
     private static final int SKIP = 4;
+    // shortcuts for the usual types: a union of null and string (either order), and skipped strings and varints
+    private static final int NULLABLE_STRING = 5;
+    private static final int SKIP_STRING = 6;
+    private static final int SKIP_NULLABLE_STRING = 7;
+    private static final int SKIP_VARINT = 8;
 
     private final int[] op;
     private final int[] slot;
+    /** Per nullable-string field: the branch index of null. */
+    private final int[] nullBranch;
+    /** Per writer field: its type as JSON (told apart in {@link #tupleEncoding}). */
+    private final String[] fieldTypes;
+    // writer fields [tupleFrom, tupleTo) are exactly the cell fields present (see hasTuple)
+    private int tupleFrom;
+    private int tupleTo;
+    private boolean hasTuple;
+    /** Where the cell fields of the last row read start and end in the block (when {@link #hasTuple()}). */
+    int tupleStart;
+    int tupleEnd;
     private final Schema[] skipSchema;
     /** Per writer field: enum symbols as UTF-8 (an enum field), or per union branch (a union field). */
     private final byte[][][] symbols;
@@ -42,6 +58,8 @@ final class AuditRowLayout {
     private AuditRowLayout(int fields, int slots) {
         op = new int[fields];
         slot = new int[fields];
+        nullBranch = new int[fields];
+        fieldTypes = new String[fields];
         skipSchema = new Schema[fields];
         symbols = new byte[fields][][];
         branchKind = new int[fields][];
@@ -67,9 +85,19 @@ final class AuditRowLayout {
             Schema type = field.schema();
             int s = wanted.indexOf(field.name());
             layout.slot[i] = s;
+            int nullable = nullableString(type);
+            layout.fieldTypes[i] = type.toString();
             if (s < 0) {
-                layout.op[i] = SKIP;
+                layout.op[i] = type.getType() == Schema.Type.STRING || type.getType() == Schema.Type.BYTES ? SKIP_STRING
+                        : nullable >= 0 ? SKIP_NULLABLE_STRING
+                        : type.getType() == Schema.Type.INT || type.getType() == Schema.Type.LONG ? SKIP_VARINT : SKIP;
+                layout.nullBranch[i] = nullable;
                 layout.skipSchema[i] = type;
+                continue;
+            }
+            if (nullable >= 0) {
+                layout.op[i] = NULLABLE_STRING;
+                layout.nullBranch[i] = nullable;
                 continue;
             }
             switch (type.getType()) {
@@ -108,7 +136,119 @@ final class AuditRowLayout {
         for (int s = 0; s < wanted.size(); s++) {
             layout.len[s] = -1;
         }
+        layout.findTuple(TUPLE_SLOTS);
+        layout.canonical = layout.isCanonical();
         return layout;
+    }
+
+    /** The slots of the cell fields: channel, app, country, service, preset, component. */
+    private static final java.util.Set<Integer> TUPLE_SLOTS = java.util.Set.of(2, 3, 4, 5, 6, 7);
+
+    /** Sets {@link #hasTuple} when the writer fields of the given slots form one run, nothing else in between. */
+    private void findTuple(java.util.Set<Integer> tupleSlots) {
+        int from = -1;
+        int to = -1;
+        for (int i = 0; i < op.length; i++) {
+            if (slot[i] >= 0 && tupleSlots.contains(slot[i])) {
+                if (from < 0) {
+                    from = i;
+                } else if (to != i) {
+                    return;
+                }
+                to = i + 1;
+            }
+        }
+        if (from >= 0) {
+            tupleFrom = from;
+            tupleTo = to;
+            hasTuple = true;
+        }
+    }
+
+    /** @return the writer types of the cell fields, in order: layouts with equal encodings may share tuples */
+    String tupleEncoding() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = tupleFrom; i < tupleTo; i++) {
+            sb.append(slot[i]).append('=').append(fieldTypes[i]).append(';');
+        }
+        return sb.toString();
+    }
+
+    /** @return whether the cell fields are one stretch of each row ({@link #tupleStart}, {@link #tupleEnd}) */
+    boolean hasTuple() {
+        return hasTuple;
+    }
+
+    /** @return the branch of null in a union of exactly null and string, else -1 */
+    private static int nullableString(Schema type) {
+        if (type.getType() != Schema.Type.UNION || type.getTypes().size() != 2) {
+            return -1;
+        }
+        Schema.Type first = type.getTypes().get(0).getType();
+        Schema.Type second = type.getTypes().get(1).getType();
+        if (first == Schema.Type.NULL && second == Schema.Type.STRING) {
+            return 0;
+        }
+        return first == Schema.Type.STRING && second == Schema.Type.NULL ? 1 : -1;
+    }
+
+    /** The operations of Aura's own writer schema, field by field (slot = field index). */
+    private static final int[] CANONICAL_OPS = {STRING, STRING, NULLABLE_STRING, NULLABLE_STRING, STRING, ENUM,
+            NULLABLE_STRING, STRING};
+
+    // the writer schema is Aura's own (AUDIT_FIELDS in order, then optionally one skipped string
+    // field such as DAY_DT): read by straight-line code, no per-field dispatch
+    private boolean canonical;
+
+    private boolean isCanonical() {
+        if (op.length < CANONICAL_OPS.length || op.length > CANONICAL_OPS.length + 1) {
+            return false;
+        }
+        for (int i = 0; i < CANONICAL_OPS.length; i++) {
+            if (op[i] != CANONICAL_OPS[i] || slot[i] != i) {
+                return false;
+            }
+        }
+        return op.length == CANONICAL_OPS.length || op[CANONICAL_OPS.length] == SKIP_NULLABLE_STRING
+                || op[CANONICAL_OPS.length] == SKIP_STRING;
+    }
+
+    /** {@link #read} for Aura's own writer schema. */
+    private int readCanonical(byte[] b, int pos, int end) {
+        pos = string(b, pos, end, 0);
+        pos = string(b, pos, end, 1);
+        tupleStart = pos;
+        pos = nullableString(b, pos, end, 2);
+        pos = nullableString(b, pos, end, 3);
+        pos = string(b, pos, end, 4);
+        long v = varLong(b, pos);
+        pos = varEnd;
+        enumValue(symbols[5], v, 5);
+        pos = nullableString(b, pos, end, 6);
+        pos = string(b, pos, end, 7);
+        tupleEnd = pos;
+        if (op.length > CANONICAL_OPS.length) {
+            int last = CANONICAL_OPS.length;
+            if (op[last] == SKIP_STRING) {
+                pos = skipString(b, pos, end);
+            } else {
+                int branch = b[pos++];
+                if (branch == (1 - nullBranch[last]) << 1) {
+                    pos = skipString(b, pos, end);
+                } else if (branch != nullBranch[last] << 1) {
+                    throw new IllegalStateException("union branch out of range");
+                }
+            }
+        }
+        if (pos > end) {
+            throw new IllegalStateException("row runs past the end of its block");
+        }
+        return pos;
+    }
+
+    private int nullableString(byte[] b, int pos, int end, int i) {
+        // Aura's own schema: field i fills slot i
+        return nullableString(b, pos, end, i, i);
     }
 
     private static byte[][] symbolBytes(Schema e) {
@@ -130,11 +270,40 @@ final class AuditRowLayout {
      * @throws IllegalStateException (or an index exception) when the bytes are not a valid row
      */
     int read(byte[] b, int pos, int end) {
+        if (canonical) {
+            return readCanonical(b, pos, end);
+        }
+        pos = read(b, pos, end, 0, tupleFrom);
+        tupleStart = pos;
+        pos = read(b, pos, end, tupleFrom, tupleTo);
+        tupleEnd = pos;
+        pos = read(b, pos, end, tupleTo, op.length);
+        if (pos > end) {
+            throw new IllegalStateException("row runs past the end of its block");
+        }
+        return pos;
+    }
+
+    private int read(byte[] b, int pos, int end, int from, int to) {
         int[] ops = op;
-        for (int i = 0; i < ops.length; i++) {
+        for (int i = from; i < to; i++) {
             int s = slot[i];
             switch (ops[i]) {
+                case NULLABLE_STRING -> pos = nullableString(b, pos, end, i, s);
                 case STRING -> pos = string(b, pos, end, s);
+                case SKIP_STRING -> pos = skipString(b, pos, end);
+                case SKIP_NULLABLE_STRING -> {
+                    int branch = b[pos++];
+                    if (branch == (1 - nullBranch[i]) << 1) {
+                        pos = skipString(b, pos, end);
+                    } else if (branch != nullBranch[i] << 1) {
+                        throw new IllegalStateException("union branch out of range");
+                    }
+                }
+                case SKIP_VARINT -> {
+                    varLong(b, pos);
+                    pos = varEnd;
+                }
                 case ENUM -> {
                     long v = varLong(b, pos);
                     pos = varEnd;
@@ -161,10 +330,29 @@ final class AuditRowLayout {
                 default -> pos = skip(skipSchema[i], b, pos, end);
             }
         }
-        if (pos > end) {
-            throw new IllegalStateException("row runs past the end of its block");
-        }
         return pos;
+    }
+
+    /** A union of null and string: field {@code i} of the writer, value into slot {@code s}. */
+    private int nullableString(byte[] b, int pos, int end, int i, int s) {
+        int branch = b[pos++];
+        if (branch == nullBranch[i] << 1) {
+            len[s] = -1;
+            return pos;
+        }
+        if (branch != (1 - nullBranch[i]) << 1) {
+            throw new IllegalStateException("union branch out of range");
+        }
+        return string(b, pos, end, s);
+    }
+
+    private int skipString(byte[] b, int pos, int end) {
+        long n = varLong(b, pos);
+        pos = varEnd;
+        if (n < 0 || n > end - pos) {
+            throw new IllegalStateException("length " + n + " out of range");
+        }
+        return pos + (int) n;
     }
 
     private int string(byte[] b, int pos, int end, int s) {

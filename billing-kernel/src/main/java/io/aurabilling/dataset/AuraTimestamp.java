@@ -43,6 +43,13 @@ public final class AuraTimestamp {
             100_000_000, 1_000_000_000};
 
     private final ZoneOffsets noOffsetZone;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    // the last valid date text (its first eight bytes, then the two day digits) and its epoch day:
+    // rows come in runs of one date, which then cost two comparisons instead of a date parse
+    private long lastDateHead = -1;
+    private int lastDateTail = -1;
+    private long lastEpochDay;
 
     /**
      * Creates a parser.
@@ -80,19 +87,29 @@ public final class AuraTimestamp {
         if (len < 19 || len > 35) {
             return INVALID;
         }
-        int year = digits4(b, off);
-        int month = digits2(b, off + 5);
-        int day = digits2(b, off + 8);
+        long dateHead = (long) LONGS.get(b, off);
+        int dateTail = (b[off + 8] & 0xFF) | (b[off + 9] & 0xFF) << 8;
+        long epochDay;
+        if (dateHead == lastDateHead && dateTail == lastDateTail) {
+            epochDay = lastEpochDay;
+        } else {
+            int year = digits4(b, off);
+            int month = digits2(b, off + 5);
+            int day = digits2(b, off + 8);
+            if ((year | month | day) < 0 || b[off + 4] != '-' || b[off + 7] != '-'
+                    || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+                return INVALID;
+            }
+            epochDay = epochDay(year, month, day);
+            lastDateHead = dateHead;
+            lastDateTail = dateTail;
+            lastEpochDay = epochDay;
+        }
         int hour = digits2(b, off + 11);
         int minute = digits2(b, off + 14);
         int second = digits2(b, off + 17);
-        if ((year | month | day | hour | minute | second) < 0
-                || b[off + 4] != '-' || b[off + 7] != '-' || (b[off + 10] != 'T' && b[off + 10] != ' ')
-                || b[off + 13] != ':' || b[off + 16] != ':') {
-            return INVALID;
-        }
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
-                || hour > 23 || minute > 59 || second > 59) {
+        if ((hour | minute | second) < 0 || (b[off + 10] != 'T' && b[off + 10] != ' ')
+                || b[off + 13] != ':' || b[off + 16] != ':' || hour > 23 || minute > 59 || second > 59) {
             return INVALID;
         }
         int p = off + 19;
@@ -111,7 +128,7 @@ public final class AuraTimestamp {
             }
             nano *= POW10[9 - n];
         }
-        long local = (epochDay(year, month, day) * 86_400L) + hour * 3600L + minute * 60L + second;
+        long local = (epochDay * 86_400L) + hour * 3600L + minute * 60L + second;
         long epochSecond;
         if (p == end) {
             epochSecond = noOffsetZone.toEpochSecond(local);

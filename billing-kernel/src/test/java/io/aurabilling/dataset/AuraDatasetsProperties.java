@@ -1,5 +1,7 @@
 package io.aurabilling.dataset;
 
+import org.apache.avro.Schema;
+
 import io.aurabilling.usage.Exclusion;
 import io.aurabilling.usage.UsageAggregate;
 import io.aurabilling.usage.UsageKey;
@@ -48,6 +50,31 @@ class AuraDatasetsProperties {
             "not a time", Instant.EPOCH);
     static final Set<String> INVALID = Set.of("2026-10-01T24:00:00Z", "not a time");
 
+    /** Aura's fields with one more before them: not Aura's own schema, cell fields still in one run. */
+    static final Schema EXTRA_FIELD_FIRST = new Schema.Parser().parse("""
+            {"type":"record","name":"Aura_Audit","fields":[
+             {"name":"EXTRA","type":"long","default":7},
+             {"name":"INTERACTION_ID","type":"string"},
+             {"name":"AURA_TM","type":"string"},
+             {"name":"AURA_CHANNEL_ID","type":["null","string"]},
+             {"name":"AURA_APP_ID","type":["string","null"]},
+             {"name":"COUNTRY_3_ALPHA_CD","type":"string"},
+             {"name":"AURA_SERVICE_NAME_CD","type":{"type":"enum","name":"S","symbols":["ai","message","other"]}},
+             {"name":"AURA_PRESET_NAME","type":["null","string"]},
+             {"name":"AURA_COMPONENT_ID","type":"string"}]}""");
+
+    /** Cell fields apart, with other fields between them, and the service as a plain string. */
+    static final Schema CELL_FIELDS_APART = new Schema.Parser().parse("""
+            {"type":"record","name":"Aura_Audit","fields":[
+             {"name":"AURA_COMPONENT_ID","type":"string"},
+             {"name":"INTERACTION_ID","type":"string"},
+             {"name":"COUNTRY_3_ALPHA_CD","type":"string"},
+             {"name":"NOTE","type":["null","string"],"default":null},
+             {"name":"AURA_SERVICE_NAME_CD","type":["null","string"]},
+             {"name":"AURA_TM","type":"string"},
+             {"name":"AURA_APP_ID","type":["null","string"]},
+             {"name":"AURA_CHANNEL_ID","type":["null","string"]}]}""");
+
     @Provide
     Arbitrary<List<AuditRow>> months() {
         Arbitrary<AuditRow> row = Combinators.combine(
@@ -66,6 +93,7 @@ class AuraDatasetsProperties {
     void matchesANaiveModelWhateverTheSplitOrderAndThreads(@ForAll("months") List<AuditRow> rows,
                                                            @ForAll @IntRange(min = 1, max = 4) int files,
                                                            @ForAll @IntRange(min = 1, max = 3) int threads,
+                                                           @ForAll @IntRange(min = 0, max = 2) int writer,
                                                            @ForAll long seed) {
         UsageAggregate expected = model(rows);
 
@@ -87,7 +115,16 @@ class AuraDatasetsProperties {
         Collections.shuffle(order, random);
         MemorySource source = new MemorySource();
         for (int f : order) {
-            source.audit(paths.get(f), parts.get(f));
+            if (writer == 0) {
+                source.audit(paths.get(f), parts.get(f));
+            } else {
+                // the reader's other paths: cell fields in one run but another schema, or not in one run
+                Schema schema = writer == 1 ? EXTRA_FIELD_FIRST : CELL_FIELDS_APART;
+                List<org.apache.avro.generic.GenericRecord> records = new ArrayList<>();
+                parts.get(f).forEach(r -> records.add(AvroFiles.auditRecord(schema, r)));
+                source.put("Aura_Audit", paths.get(f), AvroFiles.write(schema, records, 3,
+                        org.apache.avro.file.CodecFactory.nullCodec()));
+            }
         }
         UsageAggregate actual = AuraDatasets.read(source, AuraDatasetsTest.OCTOBER, AuraDatasetsTest.ZONES,
                 ZoneOffset.UTC, new ReadOptions(threads, false)).usage();
