@@ -5,7 +5,9 @@ import io.aurabilling.usage.UsageAggregate;
 import io.aurabilling.usage.UsageKey;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -228,27 +230,7 @@ final class AuditSequencer {
     /** Adds the cells, duplicates and distinct requests of every country; call once, after the last file. */
     void finish() {
         String[] texts = sharedIds.texts();
-        int n = cellTable.size();
-        int firstDay = Integer.MAX_VALUE;
-        int lastDay = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            firstDay = Math.min(firstDay, cellTable.part(i, 0));
-            lastDay = Math.max(lastDay, cellTable.part(i, 0));
-        }
-        // one LocalDate per day and one String per text: keys share them, so the builder's comparisons
-        // mostly end on identity and its keys sit in compact memory
-        LocalDate[] days = new LocalDate[n == 0 ? 0 : lastDay - firstDay + 1];
-        for (int d = 0; d < days.length; d++) {
-            days[d] = LocalDate.ofEpochDay((long) firstDay + d);
-        }
-        // in key order: the builder then builds the aggregate in one pass, whatever the files and threads
-        for (int i : sortedCells(texts, firstDay)) {
-            if (cellBillable[i] > 0) {
-                builder.addCell(new UsageKey(texts[cellTable.part(i, 1)], days[cellTable.part(i, 0) - firstDay],
-                        texts[cellTable.part(i, 2)], text(texts, cellTable.part(i, 3)), text(texts, cellTable.part(i, 4)),
-                        texts[cellTable.part(i, 5)], text(texts, cellTable.part(i, 6))), cellBillable[i]);
-            }
-        }
+        new CellOrder(texts).addCellsInOrder();
         for (int c = 0; c < countryCount; c++) {
             String country = texts[countrySharedId[c]];
             exclude(country, Exclusion.DUPLICATE, duplicates[c]);
@@ -258,66 +240,101 @@ final class AuditSequencer {
         }
     }
 
-    private static String text(String[] texts, int id) {
-        return id < 0 ? null : texts[id];
-    }
-
     // the parts of UsageKey#ORDER as CellTable parts: country, day, component, app, channel, service, preset
     private static final int[] ORDER_PARTS = {1, 0, 2, 3, 4, 5, 6};
 
     /**
-     * The cell indexes in {@link UsageKey#ORDER}: each part of the key is replaced by its rank
-     * among the distinct values of that part (null last), and the ranks (plus the index) packed
-     * into one {@code long} sorted as primitives; when they do not fit, a comparator on the ranks.
+     * The cells in {@link UsageKey#ORDER}, handed to the builder in that order (it then builds the
+     * aggregate in one pass, whatever the files and threads). Each part of a key is replaced by its
+     * rank among the distinct values of that part (null last; days from the first), and the ranks
+     * plus the cell index packed into one {@code long}, radix-sorted; keys are then made from the
+     * sorted longs alone, sharing one {@code String} per text and one {@code LocalDate} per day (the
+     * builder's comparisons mostly end on identity). When the ranks do not fit in a long, a
+     * comparator on them.
      */
-    private int[] sortedCells(String[] texts, int firstDay) {
-        int n = cellTable.size();
-        // every text's position in text order
-        Integer[] byText = new Integer[texts.length];
-        for (int i = 0; i < byText.length; i++) {
-            byText[i] = i;
-        }
-        Arrays.sort(byText, (x, y) -> texts[x].compareTo(texts[y]));
-        int[][] rank = new int[ORDER_PARTS.length][n];
-        int[] bits = new int[ORDER_PARTS.length];
-        int total = bitsFor(n);
-        for (int d = 0; d < ORDER_PARTS.length; d++) {
-            int part = ORDER_PARTS[d];
-            int[] r = rank[d];
-            int max = 0;
-            if (part == 0) {
-                for (int i = 0; i < n; i++) {
-                    r[i] = cellTable.part(i, 0) - firstDay;
-                    max = Math.max(max, r[i]);
-                }
-            } else {
-                // ranks among the texts this part uses, so that they pack into few bits
-                boolean[] used = new boolean[texts.length];
-                for (int i = 0; i < n; i++) {
-                    int id = cellTable.part(i, part);
-                    if (id >= 0) {
-                        used[id] = true;
-                    }
-                }
-                int[] rankOf = new int[texts.length];
-                int next = 0;
-                for (int id : byText) {
-                    if (used[id]) {
-                        rankOf[id] = next++;
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    int id = cellTable.part(i, part);
-                    r[i] = id < 0 ? next : rankOf[id];
-                }
-                max = next;
+    private final class CellOrder {
+        private final String[] texts;
+        private final int n = cellTable.size();
+        private final int firstDay;
+        private final int[][] rank = new int[ORDER_PARTS.length][];
+        /** Per part (in ORDER_PARTS order): the value of each rank (days: unused). */
+        private final String[][] valueOfRank = new String[ORDER_PARTS.length][];
+        private final int[] bits = new int[ORDER_PARTS.length];
+        private final LocalDate[] days;
+
+        CellOrder(String[] texts) {
+            this.texts = texts;
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                first = Math.min(first, cellTable.part(i, 0));
+                last = Math.max(last, cellTable.part(i, 0));
             }
-            bits[d] = bitsFor(max + 1);
-            total += bits[d];
+            firstDay = first;
+            days = new LocalDate[n == 0 ? 0 : last - first + 1];
+            for (int d = 0; d < days.length; d++) {
+                days[d] = LocalDate.ofEpochDay((long) first + d);
+            }
+            rankParts();
         }
-        int indexBits = bitsFor(n);
-        int[] order = new int[n];
-        if (total <= 63) {
+
+        private void rankParts() {
+            // every text's position in text order
+            Integer[] byText = new Integer[texts.length];
+            for (int i = 0; i < byText.length; i++) {
+                byText[i] = i;
+            }
+            Arrays.sort(byText, (x, y) -> texts[x].compareTo(texts[y]));
+            for (int d = 0; d < ORDER_PARTS.length; d++) {
+                int part = ORDER_PARTS[d];
+                int[] r = new int[n];
+                rank[d] = r;
+                int max = 0;
+                if (part == 0) {
+                    for (int i = 0; i < n; i++) {
+                        r[i] = cellTable.part(i, 0) - firstDay;
+                        max = Math.max(max, r[i]);
+                    }
+                } else {
+                    // ranks among the texts this part uses, so that they pack into few bits
+                    boolean[] used = new boolean[texts.length];
+                    for (int i = 0; i < n; i++) {
+                        int id = cellTable.part(i, part);
+                        if (id >= 0) {
+                            used[id] = true;
+                        }
+                    }
+                    int[] rankOf = new int[texts.length];
+                    List<String> values = new ArrayList<>();
+                    for (int id : byText) {
+                        if (used[id]) {
+                            rankOf[id] = values.size();
+                            values.add(texts[id]);
+                        }
+                    }
+                    int nullRank = values.size();
+                    values.add(null);
+                    valueOfRank[d] = values.toArray(new String[0]);
+                    for (int i = 0; i < n; i++) {
+                        int id = cellTable.part(i, part);
+                        r[i] = id < 0 ? nullRank : rankOf[id];
+                    }
+                    max = nullRank;
+                }
+                bits[d] = bitsFor(max + 1);
+            }
+        }
+
+        void addCellsInOrder() {
+            int indexBits = bitsFor(n);
+            int total = indexBits;
+            for (int b : bits) {
+                total += b;
+            }
+            if (total > 63) {
+                addCellsByComparator();
+                return;
+            }
             long[] packed = new long[n];
             for (int i = 0; i < n; i++) {
                 long k = 0;
@@ -326,30 +343,88 @@ final class AuditSequencer {
                 }
                 packed[i] = (k << indexBits) | i;
             }
-            Arrays.sort(packed);
-            long mask = (1L << indexBits) - 1;
-            for (int i = 0; i < n; i++) {
-                order[i] = (int) (packed[i] & mask);
+            // the index bits need no pass: distinct cells never share all their ranks
+            radixSort(packed, indexBits, total);
+            int[] ranks = new int[ORDER_PARTS.length];
+            long indexMask = (1L << indexBits) - 1;
+            for (long k : packed) {
+                int i = (int) (k & indexMask);
+                if (cellBillable[i] == 0) {
+                    continue;
+                }
+                long rest = k >>> indexBits;
+                for (int d = ORDER_PARTS.length - 1; d >= 0; d--) {
+                    ranks[d] = (int) (rest & ((1L << bits[d]) - 1));
+                    rest >>>= bits[d];
+                }
+                builder.addCell(key(ranks), cellBillable[i]);
             }
-            return order;
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (x, y) -> {
-            for (int d = 0; d < ORDER_PARTS.length; d++) {
-                int c = Integer.compare(rank[d][x], rank[d][y]);
-                if (c != 0) {
-                    return c;
+
+        private void addCellsByComparator() {
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (x, y) -> {
+                for (int d = 0; d < ORDER_PARTS.length; d++) {
+                    int c = Integer.compare(rank[d][x], rank[d][y]);
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
+            int[] ranks = new int[ORDER_PARTS.length];
+            for (int i : boxed) {
+                if (cellBillable[i] > 0) {
+                    for (int d = 0; d < ORDER_PARTS.length; d++) {
+                        ranks[d] = rank[d][i];
+                    }
+                    builder.addCell(key(ranks), cellBillable[i]);
                 }
             }
-            return 0;
-        });
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
         }
-        return order;
+
+        /** The key of a cell from its ranks in ORDER_PARTS order. */
+        private UsageKey key(int[] r) {
+            return new UsageKey(valueOfRank[0][r[0]], days[r[1]], valueOfRank[2][r[2]], valueOfRank[3][r[3]],
+                    valueOfRank[4][r[4]], valueOfRank[5][r[5]], valueOfRank[6][r[6]]);
+        }
+    }
+
+    /**
+     * Sorts non-negative longs by their bits {@code [fromBit, toBit)} (stable; the bits below
+     * {@code fromBit} keep their input order), least significant digit first, eleven bits a pass (a few linear passes instead of n log n comparisons; the cells of a
+     * month number hundreds of thousands and are sorted while nothing else runs).
+     */
+    static void radixSort(long[] a, int fromBit, int toBit) {
+        int n = a.length;
+        long[] from = a;
+        long[] to = new long[n];
+        int[] count = new int[1 << 11];
+        for (int shift = fromBit; shift < toBit; shift += 11) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) (from[i] >>> shift) & 0x7FF]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long v = from[i];
+                to[count[(int) (v >>> shift) & 0x7FF]++] = v;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) {
+            System.arraycopy(from, 0, a, 0, n);
+        }
     }
 
     private static int bitsFor(int count) {
