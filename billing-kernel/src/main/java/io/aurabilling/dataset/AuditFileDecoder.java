@@ -95,7 +95,13 @@ final class AuditFileDecoder {
     private final int firstDay;
     private final int[][] cellByDay;
     private final boolean[] dayUsed;
-    private int tupleCells;
+    // the file's cells are numbered 0, 1, 2… in order of first appearance, by both paths (a file
+    // whose tuple table fills up goes on by the per-field path: a key may then have two numbers,
+    // which the sequencer maps to one cell); per CellTable cell: its number
+    private int fileCells;
+    private int[] numberOfCell = new int[1024];
+    /** The most tuples per table (fewer only in tests of the per-field fallback). */
+    int tupleLimit = TupleTable.MAX_TUPLES;
 
     AuditFileDecoder(YearMonth month, Function<String, ZoneId> zoneOfCountry, ZoneId noOffsetZone) {
         this(month, zoneOfCountry, noOffsetZone, RowChunk::new);
@@ -141,7 +147,7 @@ final class AuditFileDecoder {
     void decode(DatasetSource.DatasetFile file, Sink sink) throws InterruptedException {
         // a file's cells are numbered from 0 and its counts start at 0, even after a failed file
         cells.clear();
-        tupleCells = 0;
+        fileCells = 0;
         for (int d = 0; d < dayUsed.length; d++) {
             if (dayUsed[d]) {
                 Arrays.fill(cellByDay[d], 0);
@@ -172,7 +178,7 @@ final class AuditFileDecoder {
         int[] off = layout.off;
         int[] len = layout.len;
         TupleTable tuples = layout.hasTuple()
-                ? tupleTables.computeIfAbsent(layout.tupleEncoding(), k -> new TupleTable()) : null;
+                ? tupleTables.computeIfAbsent(layout.tupleEncoding(), k -> new TupleTable(tupleLimit)) : null;
         while (reader.nextBlock()) {
             byte[] b = reader.blockBytes();
             int pos = reader.blockOffset();
@@ -245,15 +251,20 @@ final class AuditFileDecoder {
         int start = layout.tupleStart;
         int tupleLength = layout.tupleEnd - start;
         int t = tuples.find(b, start, tupleLength);
-        if (t < 0) {
-            t = addTuple(tuples, b, start, tupleLength, ~t, layout.src, layout.off, layout.len);
-        }
-        int country = tuples.get(t, TupleTable.COUNTRY);
         byte[][] src = layout.src;
         int[] off = layout.off;
         int[] len = layout.len;
+        if (t < 0) {
+            t = addTuple(tuples, b, start, tupleLength, ~t, src, off, len);
+            if (t < 0) {
+                // more tuples or countries than a tuple table holds: the per-field path
+                row(src, off, len, sink);
+                return;
+            }
+        }
+        int country = tuples.lastCountry();
         int idLen = len[INTERACTION];
-        if (tuples.get(t, TupleTable.MISSING_KEY) != 0 || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)) {
+        if (tuples.lastMissingKey() || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)) {
             excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
             return;
         }
@@ -285,7 +296,7 @@ final class AuditFileDecoder {
         dayUsed[day] = true;
         int cell = cellOf[t] - 1;
         if (cell < 0) {
-            cell = tupleCells++;
+            cell = fileCells++;
             cellOf[t] = cell + 1;
             chunk.addNewCell(localDay, shared(country), shared(tuples.get(t, TupleTable.COMPONENT)),
                     shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
@@ -304,26 +315,31 @@ final class AuditFileDecoder {
         }
     }
 
-    /** Adds a tuple, resolving once what {@link #row} resolves per row: country, missing key parts, part ids. */
+    /**
+     * Adds a tuple, resolving once what {@link #row} resolves per row: country, missing key parts,
+     * part ids.
+     *
+     * @return the tuple, or -1 when the table is full
+     */
     private int addTuple(TupleTable tuples, byte[] b, int start, int tupleLength, int slot, byte[][] src, int[] off,
                          int[] len) {
-        int t = tuples.add(b, start, tupleLength, slot);
         int countryLen = len[COUNTRY];
         boolean countryMissing = countryLen < 0 || blank(src[COUNTRY], off[COUNTRY], countryLen);
         int country = countryMissing ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], countryLen);
         if (country * 3 >= excluded.length) {
             growCountries();
         }
+        if (!tuples.hasRoom() || country > TupleTable.MAX_COUNTRY) {
+            return -1;
+        }
         int componentLen = len[COMPONENT];
         boolean componentMissing = componentLen < 0 || blank(src[COMPONENT], off[COMPONENT], componentLen);
-        tuples.set(t, TupleTable.COUNTRY, country);
-        tuples.set(t, TupleTable.MISSING_KEY, countryMissing || componentMissing ? 1 : 0);
-        tuples.set(t, TupleTable.COMPONENT, componentMissing ? -1 : ids.id(src[COMPONENT], off[COMPONENT], componentLen));
-        tuples.set(t, TupleTable.APP, len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]));
-        tuples.set(t, TupleTable.CHANNEL, len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]));
-        tuples.set(t, TupleTable.SERVICE, len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]));
-        tuples.set(t, TupleTable.PRESET, len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]));
-        return t;
+        return tuples.add(b, start, tupleLength, slot, country, countryMissing || componentMissing,
+                componentMissing ? -1 : ids.id(src[COMPONENT], off[COMPONENT], componentLen),
+                len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]),
+                len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]),
+                len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]),
+                len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]));
     }
 
     private void row(byte[][] src, int[] off, int[] len, Sink sink) throws InterruptedException {
@@ -362,11 +378,16 @@ final class AuditFileDecoder {
         int service = len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]);
         int preset = len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]);
         int before = cells.size();
-        int cell = cells.index(localDay, country, component, app, channel, service, preset);
-        if (cell == before) {
+        int index = cells.index(localDay, country, component, app, channel, service, preset);
+        if (index == before) {
+            if (index == numberOfCell.length) {
+                numberOfCell = Arrays.copyOf(numberOfCell, index * 2);
+            }
+            numberOfCell[index] = fileCells++;
             chunk.addNewCell(localDay, shared(country), shared(component), shared(app), shared(channel),
                     shared(service), shared(preset));
         }
+        int cell = numberOfCell[index];
         byte[] b = src[INTERACTION];
         int idOff = off[INTERACTION];
         if (parseUuid(b, idOff, idLen, uuid)) {

@@ -13,9 +13,10 @@ import java.util.Arrays;
  * look-ups and a cell look-up per row. Each tuple keeps what the row rules need of it, resolved
  * once: the country, whether a key part is missing, and the ids of the cell's parts.
  *
- * <p>A tuple is one record of {@link #STRIDE} longs (two cache lines): its hash and length, its
- * resolved ints, and its bytes (up to {@link #INLINE} inline, longer ones in an arena), so that a
- * look-up reads one slot and one record. Open addressing; not thread-safe (one per decoder and
+ * <p>Laid out for the cache, since a month has thousands of tuples and every row looks one up: a
+ * slot is one {@code long} holding the hash, the tuple, its country and its missing-key flag, so a
+ * row reads its slot and the tuple's bytes (packed one after another) and nothing else; the
+ * other ints are read only for a new cell. Open addressing; not thread-safe (one per decoder and
  * writer encoding).
  */
 final class TupleTable {
@@ -26,27 +27,47 @@ final class TupleTable {
     static final int CHANNEL = 4;
     static final int SERVICE = 5;
     static final int PRESET = 6;
-    private static final int STRIDE = 16;
-    private static final int KEY = 8;
-    private static final int INLINE = (STRIDE - KEY) * 8;
+    private static final int WIDTH = 8;
+    private static final int TUPLE_BITS = 20;
+    private static final int COUNTRY_BITS = 11;
+    /** Tuples and countries beyond what a slot can hold: the caller uses the per-field path instead. */
+    static final int MAX_TUPLES = 1 << TUPLE_BITS;
+    static final int MAX_COUNTRY = (1 << COUNTRY_BITS) - 1;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private int[] slots = new int[1024];
-    // per tuple: [0] hash << 32 | length, [1..4] the ints (COUNTRY.. PRESET, two per long), [5] arena
-    // offset of a long tuple, [6..7] unused, [8..15] the bytes, little-endian, zero-padded
-    private long[] records = new long[512 * STRIDE];
-    private byte[] arena = new byte[0];
+    // per slot: 0 when free, else hash << 32 | missing key << 31 | country << 20 | (tuple + 1)
+    private long[] slots = new long[1024];
+    private byte[] arena = new byte[16 * 1024];
     private int arenaSize;
+    private int[] start = new int[512];
+    private int[] ints = new int[512 * WIDTH];
     private int size;
     private int lastHash;
+    private long lastSlot;
+    private final int maxTuples;
+
+    /** A table of up to {@link #MAX_TUPLES} tuples. */
+    TupleTable() {
+        this(MAX_TUPLES);
+    }
+
+    /** @param maxTuples the most tuples it takes (at most {@link #MAX_TUPLES}; fewer in tests of the fallback) */
+    TupleTable(int maxTuples) {
+        this.maxTuples = Math.min(maxTuples, MAX_TUPLES);
+    }
 
     /** @return the tuples so far */
     int size() {
         return size;
     }
 
+    /** @return whether another tuple may be added (see {@link #MAX_TUPLES}) */
+    boolean hasRoom() {
+        return size + 1 < maxTuples;
+    }
+
     /**
-     * Finds a tuple.
+     * Finds a tuple; then {@link #lastCountry()} and {@link #lastMissingKey()} describe it.
      *
      * @param b the block bytes
      * @param off where the stretch starts
@@ -56,88 +77,78 @@ final class TupleTable {
     int find(byte[] b, int off, int len) {
         int h = hash(b, off, len);
         lastHash = h;
-        long head = (long) h << 32 | len;
         int mask = slots.length - 1;
         int i = h & mask;
-        long[] r = records;
+        long[] s = slots;
         while (true) {
-            int t = slots[i] - 1;
-            if (t < 0) {
+            long v = s[i];
+            if (v == 0) {
                 return ~i;
             }
-            int p = t * STRIDE;
-            if (r[p] == head && sameBytes(r, p, b, off, len)) {
-                return t;
+            if ((int) (v >>> 32) == h) {
+                int t = (int) (v & (MAX_TUPLES - 1)) - 1;
+                int from = start[t];
+                if (start[t + 1] - from == len && Arrays.equals(arena, from, from + len, b, off, off + len)) {
+                    lastSlot = v;
+                    return t;
+                }
             }
             i = (i + 1) & mask;
         }
     }
 
-    private boolean sameBytes(long[] r, int p, byte[] b, int off, int len) {
-        if (len > INLINE) {
-            int at = (int) r[p + 5];
-            return Arrays.equals(arena, at, at + len, b, off, off + len);
-        }
-        int k = p + KEY;
-        int i = 0;
-        for (; i + 8 <= len; i += 8, k++) {
-            if (r[k] != (long) LONGS.get(b, off + i)) {
-                return false;
-            }
-        }
-        return i == len || r[k] == tail(b, off + i, len - i);
+    /** @return the country of the tuple last found */
+    int lastCountry() {
+        return (int) (lastSlot >>> TUPLE_BITS) & MAX_COUNTRY;
     }
 
-    /** The last {@code n} (1-7) bytes little-endian, zero-padded. */
-    private static long tail(byte[] b, int from, int n) {
-        long w = 0;
-        for (int j = n - 1; j >= 0; j--) {
-            w = (w << 8) | (b[from + j] & 0xFF);
-        }
-        return w;
+    /** @return whether the tuple last found lacks its country or component */
+    boolean lastMissingKey() {
+        return (lastSlot & (1L << 31)) != 0;
     }
 
     /**
-     * Adds the tuple that the last {@link #find} did not find; set its ints next.
+     * Adds the tuple that the last {@link #find} did not find (when {@link #hasRoom()}); it is then
+     * the tuple last found.
      *
      * @param slot {@code ~find(...)}
+     * @param country its country (at most {@link #MAX_COUNTRY})
+     * @param missingKey whether it lacks its country or component
+     * @param parts component, app, channel, service, preset
      * @return the new tuple
      */
-    int add(byte[] b, int off, int len, int slot) {
+    int add(byte[] b, int off, int len, int slot, int country, boolean missingKey, int... parts) {
         int t = size++;
-        int p = t * STRIDE;
-        if (p + STRIDE > records.length) {
-            records = Arrays.copyOf(records, records.length * 2);
+        if (t + 2 > start.length) {
+            start = Arrays.copyOf(start, start.length * 2);
+            ints = Arrays.copyOf(ints, start.length * WIDTH);
         }
-        long[] r = records;
-        r[p] = (long) lastHash << 32 | len;
-        if (len > INLINE) {
-            if (arenaSize + len > arena.length) {
-                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, Math.max(4096, arenaSize + len)));
-            }
-            System.arraycopy(b, off, arena, arenaSize, len);
-            r[p + 5] = arenaSize;
-            arenaSize += len;
-        } else {
-            int k = p + KEY;
-            int i = 0;
-            for (; i + 8 <= len; i += 8, k++) {
-                r[k] = (long) LONGS.get(b, off + i);
-            }
-            if (i < len) {
-                r[k] = tail(b, off + i, len - i);
-            }
+        if (arenaSize + len > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
         }
-        slots[slot] = t + 1;
+        System.arraycopy(b, off, arena, arenaSize, len);
+        start[t] = arenaSize;
+        arenaSize += len;
+        start[t + 1] = arenaSize;
+        int p = t * WIDTH;
+        ints[p + COUNTRY] = country;
+        ints[p + MISSING_KEY] = missingKey ? 1 : 0;
+        System.arraycopy(parts, 0, ints, p + COMPONENT, parts.length);
+        long v = ((long) lastHash << 32) | (missingKey ? 1L << 31 : 0) | ((long) country << TUPLE_BITS) | (t + 1);
+        slots[slot] = v;
+        lastSlot = v;
         if (size * 2 > slots.length) {
-            slots = new int[slots.length * 2];
+            long[] old = slots;
+            slots = new long[old.length * 2];
             int mask = slots.length - 1;
-            for (int u = 0; u < size; u++) {
-                int i = (int) (r[u * STRIDE] >>> 32) & mask;
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
+            for (long u : old) {
+                if (u != 0) {
+                    int i = (int) (u >>> 32) & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = u;
                 }
-                slots[i] = u + 1;
             }
         }
         return t;
@@ -149,16 +160,7 @@ final class TupleTable {
      * @return that int of the tuple
      */
     int get(int t, int field) {
-        long w = records[t * STRIDE + 1 + (field >> 1)];
-        return (field & 1) == 0 ? (int) w : (int) (w >>> 32);
-    }
-
-    /** Sets an int of a tuple (see {@link #get}). */
-    void set(int t, int field, int value) {
-        int p = t * STRIDE + 1 + (field >> 1);
-        long w = records[p];
-        records[p] = (field & 1) == 0 ? (w & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL)
-                : (w & 0xFFFFFFFFL) | ((long) value << 32);
+        return ints[t * WIDTH + field];
     }
 
     /** A hash of bytes, eight at a time in two independent chains (the stretch is short: latency matters). */
@@ -176,7 +178,17 @@ final class TupleTable {
             i += 8;
         }
         if (i < end) {
-            h1 = (h1 ^ tail(b, i, end - i)) * 0x9E3779B97F4A7C15L;
+            long tail;
+            if (len >= 8) {
+                // the last eight bytes, overlapping what was hashed: no byte loop
+                tail = (long) LONGS.get(b, end - 8);
+            } else {
+                tail = 0;
+                for (; i < end; i++) {
+                    tail = (tail << 8) | (b[i] & 0xFF);
+                }
+            }
+            h1 = (h1 ^ tail) * 0x9E3779B97F4A7C15L;
         }
         long h = h0 ^ Long.rotateLeft(h1, 31);
         h ^= h >>> 32;
