@@ -197,7 +197,17 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            same = spareTables.isEmpty() ? new DedupeDayTable(largestTable) : spareTables.pop();
+            if (spareTables.isEmpty()) {
+                // a day is about as busy as the busiest so far (held or dropped): start at its size
+                int capacity = largestTable;
+                for (DedupeDayTable held : tables.values()) {
+                    capacity = Math.max(capacity, held.size());
+                }
+                // (no headroom: it would often double the slots, and a slightly busier day grows once)
+                same = new DedupeDayTable(capacity);
+            } else {
+                same = spareTables.pop();
+            }
             tables.put(day, same);
             cacheValid = false;
             inSame = same.find(chunk, r, hash);
