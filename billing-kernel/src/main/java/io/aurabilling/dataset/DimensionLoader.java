@@ -18,7 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Loads the dimension datasets into {@link Dimensions}: id to display name. When a dataset has
+ * Loads the dimension datasets into {@link Dimensions}: id to display name, those invoices use
+ * (absent ones as absent) and the others when present ({@link AuraDimensions}). When a dataset has
  * several snapshots ({@code DAY_DT=} folders), only the files of the latest one are read. Within
  * the files read, the first row of an id in path order wins. Every file read goes into lineage.
  */
@@ -37,12 +38,18 @@ final class DimensionLoader {
     }
 
     Dimensions load() {
-        return new Dimensions(
-                dimension("D_Aura_Component", "AURA_COMPONENT_ID", "AURA_COMPONENT_NAME"),
-                dimension("D_Aura_App", "AURA_APP_ID", "AURA_APP_NAME"),
-                dimension("D_Aura_Channel", "AURA_CHANNEL_ID", "AURA_CHANNEL_NAME"),
-                dimension("D_Aura_Preset", "AURA_PRESET_NAME", "AURA_PRESET_DISPLAY_NAME"),
-                dimension("D_Gbl_Country", "COUNTRY_3_ALPHA_CD", "COUNTRY_NAME"));
+        List<Dimension> invoiced = new ArrayList<>();
+        for (AuraDimensions.Fields f : AuraDimensions.INVOICED) {
+            invoiced.add(dimension(f.dataset(), f.keyField(), f.nameField()));
+        }
+        java.util.SortedMap<String, Dimension> others = new java.util.TreeMap<>();
+        for (AuraDimensions.Fields f : AuraDimensions.OTHERS) {
+            if (source.exists(f.dataset())) {
+                others.put(f.dataset(), dimension(f.dataset(), f.keyField(), f.nameField()));
+            }
+        }
+        return new Dimensions(invoiced.get(0), invoiced.get(1), invoiced.get(2), invoiced.get(3), invoiced.get(4),
+                others);
     }
 
     private Dimension dimension(String dataset, String keyField, String nameField) {

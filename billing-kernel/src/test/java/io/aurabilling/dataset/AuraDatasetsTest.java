@@ -355,6 +355,26 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void theOtherDimensionsAreLoadedWhenPresent() {
+        byte[] brands = AvroFiles.dimension("D_Gbl_Brand", "BRAND_ID", "BRAND_NAME", "mv", "Movistar", "o2", "O2");
+        byte[] skillsOld = AvroFiles.dimension("D_Aura_Skill", "AURA_SKILL_ID", "AURA_SKILL_NAME", "s1", "Old");
+        byte[] skills = AvroFiles.dimension("D_Aura_Skill", "AURA_SKILL_ID", "AURA_SKILL_NAME", "s1", "Billing help");
+        MemorySource source = new MemorySource()
+                .audit("p.avro", List.of(AuditRow.of("a", "2026-10-15T00:00:00Z", "DEU", "c")))
+                .put("D_Gbl_Brand", "part-0.avro", brands)
+                .put("D_Aura_Skill", "DAY_DT=2026-10-01/part-0.avro", skillsOld)
+                .put("D_Aura_Skill", "DAY_DT=2026-10-09/part-0.avro", skills);
+        DatasetRead read = read(source, 1);
+        assertEquals(List.of("D_Aura_Skill", "D_Gbl_Brand"), List.copyOf(read.dimensions().others().keySet()));
+        assertEquals(Map.of("mv", "Movistar", "o2", "O2"), read.dimensions().other("D_Gbl_Brand").names());
+        assertEquals(Map.of("s1", "Billing help"), read.dimensions().other("D_Aura_Skill").names(), "latest snapshot");
+        assertFalse(read.dimensions().other("D_Aura_Recognizer").loaded(), "absent: not loaded, no names");
+        assertEquals(List.of("Aura_Audit", "D_Aura_Skill", "D_Gbl_Brand"),
+                read.usage().inputs().stream().map(InputFile::dataset).toList(), "their files are in lineage");
+        assertTrue(read(new MemorySource().audit("p.avro", List.of()), 1).dimensions().others().isEmpty());
+    }
+
+    @Test
     void dimensionsUseTheLatestSnapshotAndGoIntoLineage() {
         byte[] old = AvroFiles.dimension("D_Aura_Component", "AURA_COMPONENT_ID", "AURA_COMPONENT_NAME",
                 "c", "Old name", "gone", "Gone");

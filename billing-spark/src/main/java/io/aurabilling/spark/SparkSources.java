@@ -16,13 +16,16 @@ import static java.util.Objects.requireNonNull;
  * }</pre>
  *
  * @param audit the {@code Aura_Audit} rows
- * @param dimensions dimension dataset name ({@code D_Aura_Component}, {@code D_Aura_App}, {@code D_Aura_Channel},
- *                   {@code D_Aura_Preset}, {@code D_Gbl_Country}) to its reference; a missing one is absent
+ * @param dimensions dimension dataset name ({@link #DIMENSIONS}: {@code D_Aura_Component}, {@code D_Aura_App},
+ *                   {@code D_Aura_Channel}, {@code D_Aura_Preset}, {@code D_Gbl_Country}, and {@code D_Aura_Recognizer},
+ *                   {@code D_Aura_Skill}, {@code D_Gbl_Brand}, {@code D_Gbl_Contact_Channel}) to its reference; a
+ *                   missing one is absent
  */
 public record SparkSources(DatasetRef audit, Map<String, DatasetRef> dimensions) {
-    /** The dimension datasets the invoices use. */
-    public static final java.util.List<String> DIMENSIONS = java.util.List.of(
-            "D_Aura_Component", "D_Aura_App", "D_Aura_Channel", "D_Aura_Preset", "D_Gbl_Country");
+    /** The dimension datasets: those the invoices use, then the others, read when present. */
+    public static final java.util.List<String> DIMENSIONS = java.util.stream.Stream.concat(
+                    io.aurabilling.dataset.AuraDimensions.INVOICED.stream(), io.aurabilling.dataset.AuraDimensions.OTHERS.stream())
+            .map(io.aurabilling.dataset.AuraDimensions.Fields::dataset).toList();
 
     /** Validates and copies the components. */
     public SparkSources {

@@ -3,6 +3,7 @@ package io.aurabilling.spark;
 import io.aurabilling.InputDataException;
 import io.aurabilling.config.yaml.BillingConfig;
 import io.aurabilling.config.yaml.ObSettings;
+import io.aurabilling.dataset.AuraDimensions;
 import io.aurabilling.usage.BillingPeriod;
 import io.aurabilling.usage.Dimension;
 import io.aurabilling.usage.Dimensions;
@@ -138,12 +139,20 @@ public final class SparkUsageReader {
                         + listed + "; the rows' _metadata.file_path did not match the listed files");
             }
         }
-        Dimensions dimensions = new Dimensions(
-                dimension(spark, hadoop, sources, "D_Aura_Component", "AURA_COMPONENT_ID", "AURA_COMPONENT_NAME", builder, options),
-                dimension(spark, hadoop, sources, "D_Aura_App", "AURA_APP_ID", "AURA_APP_NAME", builder, options),
-                dimension(spark, hadoop, sources, "D_Aura_Channel", "AURA_CHANNEL_ID", "AURA_CHANNEL_NAME", builder, options),
-                dimension(spark, hadoop, sources, "D_Aura_Preset", "AURA_PRESET_NAME", "AURA_PRESET_DISPLAY_NAME", builder, options),
-                dimension(spark, hadoop, sources, "D_Gbl_Country", "COUNTRY_3_ALPHA_CD", "COUNTRY_NAME", builder, options));
+        // the same dimensions as the embedded reader: those invoices use, and the others when present
+        List<Dimension> invoiced = new ArrayList<>();
+        for (AuraDimensions.Fields f : AuraDimensions.INVOICED) {
+            invoiced.add(dimension(spark, hadoop, sources, f.dataset(), f.keyField(), f.nameField(), builder, options));
+        }
+        java.util.SortedMap<String, Dimension> others = new java.util.TreeMap<>();
+        for (AuraDimensions.Fields f : AuraDimensions.OTHERS) {
+            Dimension d = dimension(spark, hadoop, sources, f.dataset(), f.keyField(), f.nameField(), builder, options);
+            if (d.loaded()) {
+                others.put(f.dataset(), d);
+            }
+        }
+        Dimensions dimensions = new Dimensions(invoiced.get(0), invoiced.get(1), invoiced.get(2), invoiced.get(3),
+                invoiced.get(4), others);
         return new SparkRead(builder.build(), dimensions, audit.pruned());
     }
 

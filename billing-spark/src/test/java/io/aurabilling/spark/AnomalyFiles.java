@@ -72,7 +72,33 @@ final class AnomalyFiles {
      * (sorts before the generator's {@code part-*} files) and {@code zz-late.avro} (after them), plus a
      * file in a folder far outside the month that must be pruned.
      */
+    /** A dimension file in its shipped schema: id and name pairs. */
+    static void writeDimension(Path file, String dataset, String keyField, String nameField, String... keysAndNames) {
+        Schema schema = AuraSchemas.of(dataset);
+        try {
+            Files.createDirectories(file.getParent());
+            try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+                writer.create(schema, file.toFile());
+                for (int i = 0; i < keysAndNames.length; i += 2) {
+                    GenericData.Record rec = new GenericData.Record(schema);
+                    rec.put(keyField, keysAndNames[i]);
+                    rec.put(nameField, keysAndNames[i + 1]);
+                    writer.append(rec);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void writeAll(Path datasets) {
+        // two of the dimensions no invoice uses, loaded by both readers when present (one with two snapshots)
+        writeDimension(datasets.resolve("D_Gbl_Brand/part-0.avro"), "D_Gbl_Brand", "BRAND_ID", "BRAND_NAME",
+                "mv", "Movistar", "o2", "O2");
+        writeDimension(datasets.resolve("D_Aura_Skill/DAY_DT=2026-10-01/part-0.avro"), "D_Aura_Skill", "AURA_SKILL_ID",
+                "AURA_SKILL_NAME", "s1", "Old");
+        writeDimension(datasets.resolve("D_Aura_Skill/DAY_DT=2026-10-20/part-0.avro"), "D_Aura_Skill", "AURA_SKILL_ID",
+                "AURA_SKILL_NAME", "s1", "Billing help", "s2", "Roaming");
         Path day = datasets.resolve("Aura_Audit/DAY_DT=2026-10-15");
         List<AuditRow> early = new ArrayList<>();
         // the first copy of a key: billed under app-early, the copy in zz-late is a DUPLICATE

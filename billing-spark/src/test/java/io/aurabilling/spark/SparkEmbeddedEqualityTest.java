@@ -47,17 +47,19 @@ class SparkEmbeddedEqualityTest {
     private static BillingEngine engine;
     private static BillingRun embedded;
     private static SparkBilling.Result onSpark;
+    private static Path datasets;
+    private static BillingConfig config;
 
     @BeforeAll
     static void billBothWays() {
         spark = LocalSpark.start("SparkEmbeddedEqualityTest");
-        Path datasets = dir.resolve("datasets");
+        datasets = dir.resolve("datasets");
         // several small files per day, so that "earlier" spans files and Spark splits
         AuraMonthGenerator.generate(GeneratorOptions.of(datasets, MONTH, 50_000).withRowsPerFile(900).withThreads(2));
         AnomalyFiles.writeAll(datasets);
         String yaml = SampleConfig.yaml(GeneratorOptions.DEFAULT_OBS)
                 .replace("timestamps-without-offset: UTC", "timestamps-without-offset: Europe/Madrid");
-        BillingConfig config = BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
+        config = BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
         engine = BillingEngine.builder().config(config).libraryVersion("0.1.0-test").build();
         embedded = DatasetBilling.bill(engine, LocalDatasetFolder.of(datasets), MONTH, List.of(),
                 ReadOptions.defaults()).run();
@@ -68,6 +70,19 @@ class SparkEmbeddedEqualityTest {
     @AfterAll
     static void stop() {
         spark.stop();
+    }
+
+    @Test
+    void same_dimensions_including_the_others_present() {
+        io.aurabilling.usage.Dimensions e = io.aurabilling.dataset.AuraDatasets.read(LocalDatasetFolder.of(datasets), MONTH,
+                config::zoneOf, config.defaults().timestampsWithoutOffset(), ReadOptions.defaults()).dimensions();
+        io.aurabilling.usage.Dimensions s = SparkUsageReader.read(spark, SparkSources.folder(datasets.toUri().toString()),
+                MONTH, config, SparkReadOptions.defaults()).dimensions();
+        assertEquals(e, s);
+        assertEquals(java.util.Map.of("s1", "Billing help", "s2", "Roaming"), s.other("D_Aura_Skill").names());
+        assertEquals(java.util.Map.of("mv", "Movistar", "o2", "O2"), s.other("D_Gbl_Brand").names());
+        assertEquals(List.of("D_Aura_Skill", "D_Gbl_Brand"), List.copyOf(s.others().keySet()));
+        assertTrue(embedded.usage().inputs().stream().anyMatch(f -> f.file().equals("D_Gbl_Brand/part-0.avro")));
     }
 
     @Test
