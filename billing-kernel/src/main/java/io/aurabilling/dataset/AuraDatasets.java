@@ -40,8 +40,8 @@ import static java.util.Objects.requireNonNull;
  * copies of a key in {@code DAY_DT} folders more than about two days apart may be missed.
  *
  * <p>Pruning: {@code Aura_Audit} files in a {@code DAY_DT=YYYY-MM-DD} folder outside
- * [first day of the month − 2 days, last day + 2 days] are not read and not counted (one day of
- * margin for the OB zones plus one for any zone's offset); {@code DAY_DT} never decides membership.
+ * [first day of the month − 1 day, last day + 1 day] ({@link #PRUNING_MARGIN_DAYS}, billing-rules.md)
+ * are not read and not counted; {@code DAY_DT} never decides membership.
  *
  * <p>A corrupt, truncated or unreadable file, or one lacking a needed field, fails the whole read
  * with an {@link InputDataException} naming it (nothing is returned), unless
@@ -55,7 +55,30 @@ public final class AuraDatasets {
      */
     private static final int AHEAD_CHUNKS_PER_THREAD = 48;
 
+    /**
+     * Days kept on both sides of the month when files are pruned by their {@code DAY_DT=} folder:
+     * one, as billing-rules.md says (a {@code DAY_DT} is a UTC date; an OB's month in any zone from
+     * UTC−12 to UTC+14 lies within its month ± 1 day).
+     */
+    public static final int PRUNING_MARGIN_DAYS = 1;
+
     private AuraDatasets() {
+    }
+
+    /**
+     * @param month a billing month
+     * @return the first {@code DAY_DT} folder day read for it: its first day − {@link #PRUNING_MARGIN_DAYS}
+     */
+    public static LocalDate firstFolderDay(YearMonth month) {
+        return month.atDay(1).minusDays(PRUNING_MARGIN_DAYS);
+    }
+
+    /**
+     * @param month a billing month
+     * @return the last {@code DAY_DT} folder day read for it: its last day + {@link #PRUNING_MARGIN_DAYS}
+     */
+    public static LocalDate lastFolderDay(YearMonth month) {
+        return month.atEndOfMonth().plusDays(PRUNING_MARGIN_DAYS);
     }
 
     /**
@@ -88,8 +111,8 @@ public final class AuraDatasets {
         Function<String, ZoneId> zoneCache = country -> zones.computeIfAbsent(country,
                 c -> requireNonNull(zoneOfCountry.apply(c), "zoneOfCountry returned null for " + c));
 
-        LocalDate first = month.atDay(1).minusDays(2);
-        LocalDate last = month.atEndOfMonth().plusDays(2);
+        LocalDate first = firstFolderDay(month);
+        LocalDate last = lastFolderDay(month);
         List<DatasetSource.DatasetFile> files = new ArrayList<>();
         long pruned = 0;
         for (DatasetSource.DatasetFile file : source.files(AuraSchemas.AURA_AUDIT)) {

@@ -65,14 +65,14 @@ public final class KernelDatasetSource implements DatasetSource {
                 requireNonNull(month, "month is null"));
     }
 
-    /** @return the first day listed for partitioned datasets: the month's first day − 2 */
+    /** @return the first day listed for partitioned datasets: the first {@code DAY_DT} the reader keeps */
     public LocalDate fromDay() {
-        return month.atDay(1).minusDays(2);
+        return io.aurabilling.dataset.AuraDatasets.firstFolderDay(month);
     }
 
-    /** @return the last day listed for partitioned datasets: the month's last day + 2 */
+    /** @return the last day listed for partitioned datasets: the last {@code DAY_DT} the reader keeps */
     public LocalDate toDay() {
-        return month.atEndOfMonth().plusDays(2);
+        return io.aurabilling.dataset.AuraDatasets.lastFolderDay(month);
     }
 
     /**

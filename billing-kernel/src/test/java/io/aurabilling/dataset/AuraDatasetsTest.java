@@ -336,17 +336,17 @@ class AuraDatasetsTest {
     @Test
     void dayFoldersOutsideTheMonthMarginArePrunedAndNotCounted() {
         MemorySource source = new MemorySource()
-                .audit("DAY_DT=2026-09-28/p.avro", List.of(row("a")))      // pruned: before 09-29
-                .audit("DAY_DT=2026-09-29/p.avro", List.of(row("b")))      // kept
-                .audit("x/DAY_DT=2026-11-02/p.avro", List.of(row("c")))    // kept
-                .audit("x/DAY_DT=2026-11-03/p.avro", List.of(row("d")))    // pruned: after 11-02
+                .audit("DAY_DT=2026-09-29/p.avro", List.of(row("a")))      // pruned: before 09-30 (one-day margin)
+                .audit("DAY_DT=2026-09-30/p.avro", List.of(row("b")))      // kept
+                .audit("x/DAY_DT=2026-11-01/p.avro", List.of(row("c")))    // kept
+                .audit("x/DAY_DT=2026-11-02/p.avro", List.of(row("d")))    // pruned: after 11-01
                 .audit("DAY_DT=garbage/p.avro", List.of(row("e")))         // not a day: kept
                 .put("Aura_Audit", "DAY_DT=2026-12-01/corrupt.avro", new byte[]{9}); // pruned, never opened
         DatasetRead read = read(source, 2);
         assertEquals(3, read.filesPruned());
         assertEquals(new RowAccounting(3, 0, 0, 0, 0, 0), read.usage().rows("DEU"));
-        assertEquals(List.of("Aura_Audit/DAY_DT=2026-09-29/p.avro", "Aura_Audit/DAY_DT=garbage/p.avro",
-                        "Aura_Audit/x/DAY_DT=2026-11-02/p.avro"),
+        assertEquals(List.of("Aura_Audit/DAY_DT=2026-09-30/p.avro", "Aura_Audit/DAY_DT=garbage/p.avro",
+                        "Aura_Audit/x/DAY_DT=2026-11-01/p.avro"),
                 read.usage().inputs().stream().map(InputFile::file).toList());
     }
 

@@ -3,6 +3,7 @@ package io.aurabilling.spark;
 import io.aurabilling.InputDataException;
 import io.aurabilling.config.yaml.BillingConfig;
 import io.aurabilling.config.yaml.ObSettings;
+import io.aurabilling.dataset.AuraDatasets;
 import io.aurabilling.dataset.AuraDimensions;
 import io.aurabilling.usage.BillingPeriod;
 import io.aurabilling.usage.Dimension;
@@ -59,7 +60,7 @@ import static org.apache.spark.sql.functions.when;
  * sorted and collected, at most {@link SparkReadOptions#maxCells()} of them.
  *
  * <p>Pruning and lineage are the embedded reader's: files in {@code DAY_DT} folders outside
- * [first day − 2, last day + 2] are not read; every file read is listed with its SHA-256 (computed
+ * [first day − 1, last day + 1] (the embedded reader's window) are not read; every file read is listed with its SHA-256 (computed
  * on the driver through Hadoop's file system), row count and version.
  */
 public final class SparkUsageReader {
@@ -101,8 +102,8 @@ public final class SparkUsageReader {
                     + "; point the sources at the " + AUDIT + " table or folder");
         }
         Configuration hadoop = HadoopFiles.configuration(spark);
-        AuditFrame audit = AuditFrame.load(spark, AUDIT, sources.audit(), month.atDay(1).minusDays(2),
-                month.atEndOfMonth().plusDays(2), false, AuditReaderSchema.JSON);
+        AuditFrame audit = AuditFrame.load(spark, AUDIT, sources.audit(), AuraDatasets.firstFolderDay(month),
+                AuraDatasets.lastFolderDay(month), false, AuditReaderSchema.JSON);
         UsageAggregate.Builder builder = UsageAggregate.builder();
         // the driver hashes the files while the executors aggregate their rows
         java.util.concurrent.ExecutorService lineageThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {

@@ -65,7 +65,7 @@ class KernelFaultTest {
             // the listing asked for [month start - 2, month end + 2]; the August file is never fetched
             List<RecordedRequest> listings = kernel.requests(Endpoint.FILES);
             assertTrue(listings.stream().anyMatch(r -> r.target().contains("Aura_Audit")
-                    && r.target().contains("from=2026-09-29&to=2026-11-02")), listings.toString());
+                    && r.target().contains("from=2026-09-30&to=2026-11-01")), listings.toString());
             assertTrue(listings.stream().filter(r -> r.target().contains("D_Aura_App"))
                     .noneMatch(r -> r.target().contains("from=")), "dimensions have no day filter");
             assertTrue(kernel.requests(Endpoint.DOWNLOAD).stream().noneMatch(r -> r.target().contains("2026-08-15")));
