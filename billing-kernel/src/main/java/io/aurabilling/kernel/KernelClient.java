@@ -78,6 +78,7 @@ public final class KernelClient {
     private final String purpose;
     private final List<String> scopes;
     private final Duration requestTimeout;
+    private final Duration readTimeout;
     private final Duration tokenRenewMargin;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -96,6 +97,7 @@ public final class KernelClient {
         this.purpose = b.purpose == null || b.purpose.isBlank() ? null : b.purpose;
         this.scopes = List.copyOf(b.scopes);
         this.requestTimeout = b.requestTimeout;
+        this.readTimeout = b.readTimeout;
         this.tokenRenewMargin = b.tokenRenewMargin;
         this.retry = b.retry;
         this.clock = b.clock;
@@ -484,7 +486,9 @@ public final class KernelClient {
                 }
                 HttpRequest built = request.build();
                 LOG.debug("x-correlator={} {} {} attempt {}", correlator, built.method(), built.uri(), attempt);
-                response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                // the body through a read timeout: the request timeout ends with the headers
+                response = http.send(built, info -> HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofInputStream(), in -> new BodyReadTimeout(in, readTimeout)));
                 int status = response.statusCode();
                 if ((status >= 200 && status < 300) || status == 404) {
                     T result = exchange.handle(response);
@@ -529,7 +533,11 @@ public final class KernelClient {
                 lastReason = e.getMessage();
                 waitBeforeRetry(what, correlator, start, attempt, lastReason, e.retryAfter);
             } catch (HttpTimeoutException e) {
-                lastReason = "no answer within " + requestTimeout.toMillis() + " ms";
+                lastReason = e instanceof BodyReadTimeout.Stalled ? e.getMessage()
+                        : "no answer within " + requestTimeout.toMillis() + " ms";
+                if (response != null) {
+                    closeQuietly(response);
+                }
                 waitBeforeRetry(what, correlator, start, attempt, lastReason, null);
             } catch (IOException e) {
                 lastReason = "connection failed: " + e.getClass().getSimpleName()
@@ -750,6 +758,7 @@ public final class KernelClient {
         private List<String> scopes = KernelScopes.billingRead();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration readTimeout = Duration.ofSeconds(60);
         private Duration tokenRenewMargin = Duration.ofSeconds(60);
         private RetryPolicy retry = RetryPolicy.defaults();
         private Clock clock = Clock.systemUTC();
@@ -829,6 +838,16 @@ public final class KernelClient {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout the longest wait for the next bytes of an answer's body, once its headers came
+         *                (default 60 s); a stalled download is then retried and resumes with {@code Range}
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 

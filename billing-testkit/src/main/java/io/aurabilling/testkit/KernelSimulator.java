@@ -105,7 +105,7 @@ public final class KernelSimulator implements AutoCloseable {
                                   int status) {
     }
 
-    private enum Kind { STATUS, THROTTLE, DELAY, TRUNCATE, CORRUPT }
+    private enum Kind { STATUS, THROTTLE, DELAY, TRUNCATE, CORRUPT, STALL }
 
     private static final class Fault {
         final Endpoint endpoint;
@@ -337,6 +337,18 @@ public final class KernelSimulator implements AutoCloseable {
      */
     public KernelSimulator truncateDownloads(int times) {
         return fault(new Fault(Endpoint.DOWNLOAD, Kind.TRUNCATE, times, 0, 0, null));
+    }
+
+    /**
+     * The next {@code times} downloads send their headers and half of the bytes, then nothing for
+     * {@code stall} (a server hung in the middle of a body: beyond a client's read timeout), then the rest.
+     *
+     * @param times how many downloads
+     * @param stall how long the body stops
+     * @return this simulator
+     */
+    public KernelSimulator stallDownloads(int times, Duration stall) {
+        return fault(new Fault(Endpoint.DOWNLOAD, Kind.STALL, times, 0, 0, requireNonNull(stall, "stall is null")));
     }
 
     /**
@@ -639,7 +651,23 @@ public final class KernelSimulator implements AutoCloseable {
                     "bytes " + start + "-" + (bytes.length - 1) + "/" + bytes.length);
         }
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        Fault fault = takeFault(Endpoint.DOWNLOAD, Kind.TRUNCATE, Kind.CORRUPT);
+        Fault fault = takeFault(Endpoint.DOWNLOAD, Kind.TRUNCATE, Kind.CORRUPT, Kind.STALL);
+        if (fault != null && fault.kind == Kind.STALL && body.length > 1) {
+            exchange.sendResponseHeaders(status, body.length);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                Thread.sleep(fault.delay.toMillis());
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the client gave up waiting and closed the connection: what the fault is for
+            }
+            return status;
+        }
         if (fault != null && fault.kind == Kind.TRUNCATE) {
             // chunked: the answer ends cleanly after half of the bytes
             exchange.sendResponseHeaders(status, 0);
@@ -659,9 +687,10 @@ public final class KernelSimulator implements AutoCloseable {
     }
 
     /** Takes a pending download fault of one of the given kinds (others are taken before the request). */
-    private synchronized Fault takeFault(Endpoint endpoint, Kind first, Kind second) {
+    private synchronized Fault takeFault(Endpoint endpoint, Kind... kinds) {
+        List<Kind> wanted = List.of(kinds);
         for (Fault f : faults) {
-            if (f.endpoint == endpoint && f.remaining > 0 && (f.kind == first || f.kind == second)) {
+            if (f.endpoint == endpoint && f.remaining > 0 && wanted.contains(f.kind)) {
                 f.remaining--;
                 return f;
             }
@@ -755,7 +784,9 @@ public final class KernelSimulator implements AutoCloseable {
 
     private synchronized Fault takeFaultBefore(Endpoint endpoint) {
         for (Fault f : faults) {
-            if (f.endpoint == endpoint && f.remaining > 0 && f.kind != Kind.TRUNCATE && f.kind != Kind.CORRUPT) {
+            // body faults are the download's own (TRUNCATE, CORRUPT, STALL)
+            if (f.endpoint == endpoint && f.remaining > 0 && f.kind != Kind.TRUNCATE && f.kind != Kind.CORRUPT
+                    && f.kind != Kind.STALL) {
                 f.remaining--;
                 return f;
             }

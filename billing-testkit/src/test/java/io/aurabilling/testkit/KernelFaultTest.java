@@ -134,6 +134,22 @@ class KernelFaultTest {
     }
 
     @Test
+    void aBodyThatStallsMidwayTimesOutAndIsRetried() throws IOException {
+        try (KernelSimulator kernel = month.simulator().start()) {
+            kernel.stallDownloads(2, Duration.ofSeconds(30));
+            KernelClient client = SimulatedMonth.client(kernel, cache, waits)
+                    .readTimeout(Duration.ofMillis(300)).build();
+            long started = System.nanoTime();
+            assertEquals(month.reference, bill(client));
+            assertTrue(kernel.faultsUsedUp());
+            assertEquals(2, waits.size(), waits.toString());
+            // each stall lasts 30 s: the read timeout, not the server, ended both attempts
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos(), "no read waited for the stall");
+            assertCacheMirrorsSource();
+        }
+    }
+
+    @Test
     void truncatedBodiesAreResumedWithRange() throws IOException {
         try (KernelSimulator kernel = month.simulator().start()) {
             kernel.truncateDownloads(3);
