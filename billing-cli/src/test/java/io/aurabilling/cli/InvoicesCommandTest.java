@@ -77,8 +77,9 @@ class InvoicesCommandTest {
             Path stored = store.resolve("ob=BRA/period=2026-10/" + name);
             assertArrayEquals(Files.readAllBytes(stored), Files.readAllBytes(to.resolve(name)), name);
             // the digest recorded when the file was stored
-            String sidecar = Files.readString(store.resolve("ob=BRA/period=2026-10/" + name + ".meta.json"));
-            assertTrue(sidecar.contains(sha256(Files.readAllBytes(to.resolve(name)))), name);
+            String recorded = new io.aurabilling.store.folder.FolderInvoiceStore(store)
+                    .read("ob=BRA/period=2026-10/" + name).orElseThrow().metadata().get("sha256");
+            assertEquals(sha256(Files.readAllBytes(to.resolve(name))), recorded, name);
         }
 
         Cli.Result latest = Cli.run("invoices", "get", "LIC-BRA-202610", "--to", to.toString(), "--store", store.toString());

@@ -21,12 +21,28 @@ import static java.util.Objects.requireNonNull;
  * in {@code <name>.part} (kept between runs so that a later run resumes it with {@code Range}) and are
  * then renamed atomically. So a crash or a failed run never leaves a file under its final name that
  * is incomplete or wrong, and a {@code .part} file never ends in {@code .avro}. A cached file with the
- * right hash is reused without any download. Two processes must not share a cache folder at once.
+ * right hash is reused without any download.
+ *
+ * <p>Runs may share a cache folder: a file is fetched under a lock on {@code <name>.lock} (a file
+ * lock for other processes, and an in-process lock for other threads and caches on the same
+ * folder), so one run downloads it while another waits and then reuses it. Lock files stay (removing
+ * them would race with a waiting run); they never end in {@code .avro}.
  */
 public final class KernelCache {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCache.class);
     /** The suffix of a file still being downloaded. */
     public static final String PARTIAL_SUFFIX = ".part";
+    /** The suffix of the lock file of a cached file. */
+    public static final String LOCK_SUFFIX = ".lock";
+    // file locks belong to the JVM, not to a thread: threads (and caches on the same folder) also take
+    // one of these, striped by path (bounded memory; two files rarely share a stripe)
+    private static final java.util.concurrent.locks.ReentrantLock[] IN_PROCESS = new java.util.concurrent.locks.ReentrantLock[256];
+
+    static {
+        for (int i = 0; i < IN_PROCESS.length; i++) {
+            IN_PROCESS[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
 
     private final Path root;
 
@@ -77,6 +93,27 @@ public final class KernelCache {
         requireNonNull(client, "client is null");
         Path target = pathOf(file);
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+        Path lockFile = target.resolveSibling(target.getFileName() + LOCK_SUFFIX);
+        java.util.concurrent.locks.ReentrantLock threads = IN_PROCESS[Math.floorMod(lockFile.hashCode(), IN_PROCESS.length)];
+        threads.lock();
+        try {
+            Files.createDirectories(target.getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                return fetchLocked(client, file, target, partial);
+            }
+        } catch (IOException e) {
+            throw new RemoteServiceException("cannot write " + file.lineageName() + " v" + file.version()
+                    + " into the Kernel cache " + root + ": " + e.getMessage()
+                    + "; check that kernel.cache is a writable folder with free space", e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    /** {@link #fetch} with the file's lock held: another run may have fetched it meanwhile. */
+    private Path fetchLocked(KernelClient client, KernelFile file, Path target, Path partial) {
         try {
             if (Files.isRegularFile(target)) {
                 if (Files.size(target) == file.size() && KernelClient.sha256(target).equals(file.sha256())) {

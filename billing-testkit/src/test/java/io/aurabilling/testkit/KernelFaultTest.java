@@ -150,6 +150,35 @@ class KernelFaultTest {
     }
 
     @Test
+    void twoRunsSharingOneCacheDownloadEachFileOnce() throws Exception {
+        try (KernelSimulator kernel = month.simulator().start()) {
+            // the first download is slow, so that the other run reaches the same file while it is under way
+            kernel.slow(Endpoint.DOWNLOAD, 1, Duration.ofMillis(700));
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Map<String, String>>> runs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    // each run with its own client and its own KernelCache on the same folder
+                    runs.add(two.submit(() -> month.billFromKernel(SimulatedMonth.client(kernel, cache,
+                            java.util.Collections.synchronizedList(new ArrayList<>())).build(), cache)));
+                }
+                for (java.util.concurrent.Future<Map<String, String>> run : runs) {
+                    assertEquals(month.reference, run.get());
+                }
+            } finally {
+                two.shutdownNow();
+            }
+            Map<String, Long> downloads = kernel.requests().stream()
+                    .filter(r -> r.endpoint() == Endpoint.DOWNLOAD)
+                    .collect(java.util.stream.Collectors.groupingBy(RecordedRequest::target,
+                            java.util.stream.Collectors.counting()));
+            assertFalse(downloads.isEmpty());
+            downloads.forEach((target, n) -> assertEquals(1L, n, target + " downloaded " + n + " times"));
+            assertCacheMirrorsSource();
+        }
+    }
+
+    @Test
     void truncatedBodiesAreResumedWithRange() throws IOException {
         try (KernelSimulator kernel = month.simulator().start()) {
             kernel.truncateDownloads(3);
@@ -328,7 +357,7 @@ class KernelFaultTest {
         try (Stream<Path> all = Files.walk(cache)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
                 String rel = cache.relativize(p).toString().replace('\\', '/');
-                if (rel.endsWith(KernelCache.PARTIAL_SUFFIX)) {
+                if (rel.endsWith(KernelCache.PARTIAL_SUFFIX) || rel.endsWith(KernelCache.LOCK_SUFFIX)) {
                     continue;
                 }
                 assertTrue(rel.endsWith(".avro"), rel);

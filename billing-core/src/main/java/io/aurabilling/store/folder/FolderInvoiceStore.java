@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,18 +33,24 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The embedded invoice store: a local folder. Object {@code a/b/c.json} is the file
- * {@code <root>/a/b/c.json}; its media type and metadata live in the sidecar
- * {@code <root>/a/b/c.json.meta.json}.
+ * {@code <root>/a/b/c.json} and nothing else: its media type and metadata are extended
+ * attributes of the file ({@code user.aura.object}, JSON), so a period folder holds exactly
+ * the files of storage.md's layout.
  *
- * <p>Creation is atomic and never replaces: the content and the sidecar are first
- * written (and forced to disk) to hidden temp files in the target's folder; the content
- * is then published under its name with a hard link, which the file system creates only
- * if the name is free ({@code link(2)}: of two racing creators exactly one succeeds, a
- * crash leaves at most a hidden temp file, never a complete-looking partial file).
- * Where hard links are not supported the publish falls back to {@link Files#move} without
- * {@code REPLACE_EXISTING} (which still never replaces, but checks then renames). The
- * sidecar is published the same way right after the content; if a crash falls between
- * the two, {@link #read} derives the {@code sha256} metadata from the content.
+ * <p>Creation is atomic and never replaces: the content is first written (and forced to
+ * disk) to a hidden temp file in the target's folder and given its attributes; it is then
+ * published under its name with a hard link, which the file system creates only if the name
+ * is free ({@code link(2)}: of two racing creators exactly one succeeds, a crash leaves at
+ * most a hidden temp file, never a complete-looking partial file), and which carries the
+ * attributes with it (one inode): a published file always has its metadata. Where hard links
+ * are not supported the publish falls back to {@link Files#move} without
+ * {@code REPLACE_EXISTING} (which still never replaces, but checks then renames).
+ *
+ * <p>On a file system without user extended attributes the metadata goes to a sidecar
+ * {@code <file>.meta.json} published right after the content (as the first versions of this
+ * store always did; such sidecars are still read). A file whose metadata is missing (copied
+ * without its attributes, or a crash between content and sidecar) is read with the
+ * {@code sha256} derived from its content.
  *
  * <p>Hidden names (starting with {@code .}) and sidecars are not objects and are never
  * listed.
@@ -54,6 +61,8 @@ public final class FolderInvoiceStore implements InvoiceStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<TreeMap<String, Object>> SIDECAR_TYPE = new TypeReference<>() {
     };
+    /** The extended attribute holding an object's media type and metadata (the sidecar's JSON). */
+    static final String ATTRIBUTE = "aura.object";
 
     private final Path root;
 
@@ -104,12 +113,17 @@ public final class FolderInvoiceStore implements InvoiceStore {
             Map<String, Object> sidecar = new TreeMap<>();
             sidecar.put("mediaType", mediaType);
             sidecar.put("metadata", new TreeMap<>(metadata));
-            meta = writeTemp(dir, target.getFileName() + SIDECAR_SUFFIX, JSON.writeValueAsBytes(sidecar));
+            byte[] described = JSON.writeValueAsBytes(sidecar);
+            if (!writeAttribute(data, described)) {
+                meta = writeTemp(dir, target.getFileName() + SIDECAR_SUFFIX, described);
+            }
             if (!publish(data, target)) {
                 return CreateOutcome.ALREADY_EXISTS;
             }
-            // only the creator of the content publishes its sidecar, so this cannot clash
-            publish(meta, sidecarOf(target));
+            if (meta != null) {
+                // only the creator of the content publishes its sidecar, so this cannot clash
+                publish(meta, sidecarOf(target));
+            }
             return CreateOutcome.CREATED;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + target + ": " + e.getMessage()
@@ -173,10 +187,49 @@ public final class FolderInvoiceStore implements InvoiceStore {
         return target.resolveSibling(target.getFileName() + SIDECAR_SUFFIX);
     }
 
+    /** The object's description: its extended attribute, else its sidecar, else {@code null}. */
     private static Map<String, Object> readSidecar(Path target) throws IOException {
+        byte[] attribute = readAttribute(target);
+        if (attribute != null) {
+            return JSON.readValue(attribute, SIDECAR_TYPE);
+        }
         try {
             return JSON.readValue(Files.readAllBytes(sidecarOf(target)), SIDECAR_TYPE);
         } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** @return false when the file system keeps no user extended attributes (the caller writes a sidecar) */
+    private static boolean writeAttribute(Path file, byte[] value) {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+        if (view == null) {
+            return false;
+        }
+        try {
+            view.write(ATTRIBUTE, ByteBuffer.wrap(value));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** @return the attribute's bytes, or {@code null} when the file has none (or attributes are unsupported) */
+    private static byte[] readAttribute(Path file) throws IOException {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+        if (view == null) {
+            return null;
+        }
+        try {
+            if (!view.list().contains(ATTRIBUTE)) {
+                return null;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(view.size(ATTRIBUTE));
+            view.read(ATTRIBUTE, buffer);
+            return buffer.array();
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
     }

@@ -32,14 +32,30 @@ class FolderInvoiceStoreTest extends InvoiceStoreContract {
     }
 
     @Test
-    void keepsMetadataInASidecarAndLeavesNoTempFiles() throws Exception {
+    void keepsMetadataWithTheFileAndLeavesNoOtherFile() throws Exception {
         FolderInvoiceStore store = new FolderInvoiceStore(tmp.resolve("s"));
-        store.createIfAbsent("ob=BRA/x.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json", Map.of("sha256", "s"));
+        store.createIfAbsent("ob=BRA/x.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json",
+                Map.of("sha256", "s", "total", "12.30"));
+        // the layout of storage.md and nothing else: metadata are extended attributes of the file
         try (var files = Files.list(tmp.resolve("s/ob=BRA"))) {
-            assertEquals(List.of("x.json", "x.json.meta.json"),
-                    files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("x.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertTrue(Files.readString(tmp.resolve("s/ob=BRA/x.json.meta.json")).contains("\"sha256\" : \"s\""));
+        StoredObject x = new FolderInvoiceStore(tmp.resolve("s")).read("ob=BRA/x.json").orElseThrow();
+        assertEquals("application/json", x.mediaType());
+        assertEquals(Map.of("sha256", "s", "total", "12.30"), x.metadata());
+        assertEquals(Map.of("sha256", "s", "total", "12.30"), store.list("ob=BRA/").get(0).metadata());
+    }
+
+    @Test
+    void readsTheSidecarOfAStoreWithoutExtendedAttributes() throws Exception {
+        // what the first versions wrote, and what a file system without user attributes gets
+        Path dir = Files.createDirectories(tmp.resolve("s/ob=BRA"));
+        Files.write(dir.resolve("z.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("z.json" + FolderInvoiceStore.SIDECAR_SUFFIX),
+                "{\"mediaType\":\"application/json\",\"metadata\":{\"sha256\":\"t\",\"revision\":\"2\"}}");
+        FolderInvoiceStore store = new FolderInvoiceStore(tmp.resolve("s"));
+        assertEquals(Map.of("sha256", "t", "revision", "2"), store.read("ob=BRA/z.json").orElseThrow().metadata());
+        assertEquals(List.of("ob=BRA/z.json"), store.list("").stream().map(o -> o.name()).toList(), "a sidecar is no object");
     }
 
     @Test
