@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * Checks that an application can get the Kernel scopes it needs, and says, per missing scope, what to
  * ask the Kernel Team for, in the words of the OB task list:
  * {@code ask the Kernel Team to assign scope data:Aura_Audit:read to the purpose of application aura-billing-es-pro}
- * (with the configured purpose named: {@code … to the purpose aura-kpi-data-read-purpose of application …}).
+ * (with the configured purpose named after it: {@code … of application aura-billing-es-pro (purpose aura-kpi-data-read-purpose)}).
  *
  * <p>It asks for one token with every needed scope and compares the granted scopes (the token
  * response's {@code scope}) with them; a granted versioned scope ({@code data:Aura_Audit:6:read})
@@ -92,15 +92,16 @@ public final class KernelPreflight {
         } else {
             lines.add("Kernel application " + application + ": " + missing.size() + " of " + needed.size()
                     + " needed scopes are missing");
-            String purpose = client.purpose().map(p -> "the purpose " + p).orElse("the purpose");
+            // the words of kernel.md verbatim, then the configured purpose's name
+            String purpose = client.purpose().map(p -> " (purpose " + p + ")").orElse("");
             for (String scope : missing) {
-                lines.add(advice(scope, purpose, application));
+                lines.add(advice(scope, application) + purpose);
             }
         }
         return new PreflightReport(missing.isEmpty(), application, missing, lines);
     }
 
-    private static String advice(String scope, String purpose, String application) {
-        return "ask the Kernel Team to assign scope " + scope + " to " + purpose + " of application " + application;
+    private static String advice(String scope, String application) {
+        return "ask the Kernel Team to assign scope " + scope + " to the purpose of application " + application;
     }
 }

@@ -17,8 +17,11 @@ public final class KernelScopes {
             "D_Aura_Channel", "D_Aura_Component", "D_Aura_Preset", "D_Aura_Recognizer", "D_Aura_Skill",
             "D_Gbl_Brand", "D_Gbl_Contact_Channel", "D_Gbl_Country");
 
-    /** The Aura datasets (the {@code D_Gbl_*} ones are global, not Aura's): the bot writes these. */
-    public static final List<String> AURA_DATASETS = DATASETS.stream().filter(d -> d.contains("Aura")).toList();
+    /**
+     * The datasets Aura publishes into Kernel (all of {@link #DATASETS}, the {@code D_Gbl_*} ones
+     * included: datasets/README.md lists them among Aura's): the bot writes these.
+     */
+    public static final List<String> AURA_DATASETS = DATASETS;
 
     private KernelScopes() {
     }

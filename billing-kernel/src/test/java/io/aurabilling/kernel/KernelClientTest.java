@@ -68,8 +68,9 @@ class KernelClientTest {
         assertEquals("admin:datasets:read", KernelScopes.billingRead().get(0));
         assertEquals("data:D_Gbl_Country:read", KernelScopes.billingRead().get(12));
         // 13 read scopes plus the write scope of the 8 Aura datasets (not the D_Gbl_* ones)
-        assertEquals(21, KernelScopes.botReadWrite().size());
-        assertFalse(KernelScopes.botReadWrite().contains("data:D_Gbl_Brand:write"));
+        assertEquals(24, KernelScopes.botReadWrite().size());
+        assertTrue(KernelScopes.botReadWrite().contains("data:D_Gbl_Brand:write"), "every dataset Aura publishes");
+        assertEquals(KernelScopes.billingRead().size() + KernelScopes.DATASETS.size(), KernelScopes.botReadWrite().size());
     }
 
     @Test
