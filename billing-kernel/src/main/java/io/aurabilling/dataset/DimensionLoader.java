@@ -98,8 +98,9 @@ final class DimensionLoader {
         Map<String, String> fileNames = new HashMap<>();
         try (AvroFileReader reader = AvroFileReader.open(dataset, file)) {
             Schema writer = reader.writerSchema();
+            // the id is needed; a missing name field (the names are ASSUMED in the schemas) reads as the raw id
             Schema projection = AuraSchemas.projection(dataset, file.relativePath(), writer,
-                    List.of(keyField, nameField), Set.of(keyField, nameField));
+                    List.of(keyField, nameField), Set.of(keyField));
             GenericDatumReader<GenericData.Record> datumReader = new GenericDatumReader<>(writer, projection);
             GenericData.Record record = null;
             long rows = 0;

@@ -7,6 +7,7 @@ import io.aurabilling.usage.UsageAggregate;
 import io.aurabilling.usage.UsageKey;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -352,6 +353,25 @@ class AuraDatasetsTest {
 
     private static AuditRow row(String interaction) {
         return AuditRow.of(interaction, "2026-10-15T00:00:00Z", "DEU", "c");
+    }
+
+    @Test
+    void aDimensionWithoutItsNameFieldNamesIdsByThemselves() {
+        // the name fields are ASSUMED in the schemas: a file without one is read, not refused
+        Schema idsOnly = new Schema.Parser().parse("""
+                {"type":"record","name":"D_Aura_App","fields":[{"name":"AURA_APP_ID","type":"string"}]}""");
+        List<GenericRecord> records = new ArrayList<>();
+        for (String id : List.of("app1", "app2")) {
+            GenericData.Record r = new GenericData.Record(idsOnly);
+            r.put("AURA_APP_ID", id);
+            records.add(r);
+        }
+        MemorySource source = new MemorySource()
+                .audit("p.avro", List.of(AuditRow.of("a", "2026-10-15T00:00:00Z", "DEU", "c")))
+                .put("D_Aura_App", "part-0.avro", AvroFiles.write(idsOnly, records, 0, CodecFactory.nullCodec()));
+        DatasetRead read = read(source, 1);
+        assertEquals(Map.of("app1", "app1", "app2", "app2"), read.dimensions().apps().names());
+        assertTrue(read.skipped().isEmpty());
     }
 
     @Test

@@ -294,7 +294,8 @@ public final class SparkUsageReader {
         if (frame.rows() == null) {
             return Dimension.of(dataset, Map.of());
         }
-        List<Row> rows = frame.rows().select(frame.column(keyField, true, dataset), frame.column(nameField, true, dataset),
+        // the id is needed; a missing name field reads as the raw id, as in the embedded reader
+        List<Row> rows = frame.rows().select(frame.column(keyField, true, dataset), frame.column(nameField, false, dataset),
                         col(AuditFrame.FILE), col(AuditFrame.BLOCK), col(AuditFrame.ROW))
                 .collectAsList();
         List<Row> ordered = new ArrayList<>(rows);

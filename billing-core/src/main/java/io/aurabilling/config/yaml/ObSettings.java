@@ -49,8 +49,9 @@ public record ObSettings(String country, String name, ZoneId timezone, Currency 
             }
         }
         if (found == null) {
-            throw new ConfigurationException("obs." + country + ".pricing: no version applies to " + month
-                    + "; the first starts " + pricing.get(0).from() + ". Add a version with from: " + month + " or earlier");
+            // located at the first version, as every configuration error is (file:line:column: key: …)
+            throw pricing.get(0).node().error("no pricing version applies to " + month + " (the first starts "
+                    + pricing.get(0).from() + "); expected a version with from: " + month + " or earlier");
         }
         return found;
     }

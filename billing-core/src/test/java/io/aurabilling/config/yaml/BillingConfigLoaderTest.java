@@ -232,7 +232,10 @@ class BillingConfigLoaderTest {
         assertEquals("volume", bra.pricingFor(YearMonth.of(2026, 5)).model());
         assertEquals("graduated", bra.pricingFor(YearMonth.of(2026, 6)).model());
         assertEquals("graduated", bra.pricingFor(YearMonth.of(2030, 1)).model());
-        assertThrows(ConfigurationException.class, () -> bra.pricingFor(YearMonth.of(2025, 6)));
+        ConfigurationException none = assertThrows(ConfigurationException.class, () -> bra.pricingFor(YearMonth.of(2025, 6)));
+        // like every configuration error: file:line:column, the key, what was expected
+        assertEquals("billing.yaml:4:9: obs.BRA.pricing[0]: no pricing version applies to 2025-06 (the first starts"
+                + " 2025-07); expected a version with from: 2025-06 or earlier", none.getMessage());
     }
 
     @Test
