@@ -8,12 +8,14 @@ import java.util.List;
 
 /**
  * Splits a whole number of minor units over weighted items by the largest-remainder
- * method: each item gets the floor of its exact quota, and the units left over go one
- * by one to the largest fractional remainders, ties to the earlier item (callers list
- * items in tie order: app id with the null app last, or country code).
+ * method: each item gets the floor of its quota, and the units left over go one by one
+ * to the largest fractional remainders, ties to the earlier item (callers list items in
+ * tie order: app id with the null app last, or country code).
  *
- * <p>All arithmetic is exact ({@code BigDecimal}), so the parts always add up to the
- * total, whatever the weights' signs and scales.
+ * <p>A quota {@code units × weight / total} is a division in the money path, so, as
+ * billing-rules.md says of every such division, it is taken to 10 decimals HALF_UP and
+ * that value decides (two remainders equal to 10 decimals are a tie). The parts always
+ * add up to the total, whatever the weights' signs and scales.
  */
 final class LargestRemainder {
     private LargestRemainder() {
@@ -47,12 +49,11 @@ final class LargestRemainder {
         BigDecimal[] remainders = new BigDecimal[n];
         BigDecimal given = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
-            BigDecimal numerator = units.multiply(w.get(i));
-            BigDecimal floor = numerator.divide(total, 0, RoundingMode.FLOOR);
+            BigDecimal quota = units.multiply(w.get(i)).divide(total, 10, RoundingMode.HALF_UP);
+            BigDecimal floor = quota.setScale(0, RoundingMode.FLOOR);
             parts[i] = floor;
-            // numerator - floor*total lies in [0, total) for a positive total; flip for a negative one
-            BigDecimal rest = numerator.subtract(floor.multiply(total));
-            remainders[i] = total.signum() > 0 ? rest : rest.negate();
+            // in [0, 1) whatever the signs
+            remainders[i] = quota.subtract(floor);
             given = given.add(floor);
         }
         int left = units.subtract(given).intValueExact();

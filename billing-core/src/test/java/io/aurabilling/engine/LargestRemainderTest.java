@@ -34,6 +34,15 @@ class LargestRemainderTest {
     }
 
     @Test
+    void quotasAreTakenToTenDecimalsBeforeTheirRemaindersAreCompared() {
+        // quotas 0.4999999999998 and 0.5000000000002 are both 0.5000000000 to 10 decimals (billing-rules.md:
+        // every division in the money path): a tie, so the earlier item gets the unit
+        assertArrayEquals(units(1, 0), allocate(1, "1", "1.000000000001"));
+        // a difference within 10 decimals still decides
+        assertArrayEquals(units(0, 1), allocate(1, "1", "1.0000001"));
+    }
+
+    @Test
     void tiesGoToTheEarlierItem() {
         // 100 units over three equal weights: 33.33 each, the one unit left goes to the first
         assertArrayEquals(units(34, 33, 33), allocate(100, "1", "1", "1"));
