@@ -48,9 +48,9 @@ public record BillingJob(BillingConfig config, DatasetSource source, YearMonth m
     }
 
     /**
-     * Runs the job. Invoices are filed in OB order; the first failure (e.g. a conflict) stops
-     * the job with its exception after the lines of the invoices already filed, which stay
-     * stored (each is complete: the store commits a revision with its JSON).
+     * Runs the job. Every invoice is checked against the store before any is written
+     * ({@code InvoiceHistory.fileAll}): a conflict on one OB stops the job with nothing
+     * written for any OB. The invoices are then filed in OB order.
      *
      * @param out where the summary lines go
      * @param readDone called once the datasets are read and priced, before anything is stored or
@@ -71,10 +71,9 @@ public record BillingJob(BillingConfig config, DatasetSource source, YearMonth m
             dryRun(run, writers, out);
         } else {
             InvoiceHistory history = InvoiceHistory.of(store.store(), writers).withUsage(run.usage().cells());
-            for (Invoice invoice : run.invoices()) {
-                FilingResult filed = history.file(invoice, revision);
-                out.println(InvoiceSummary.of(invoice, filed.revision()).line(outcome(filed)));
-                out.flush();
+            List<FilingResult> filed = history.fileAll(run.invoices(), revision);
+            for (int i = 0; i < filed.size(); i++) {
+                out.println(InvoiceSummary.of(run.invoices().get(i), filed.get(i).revision()).line(outcome(filed.get(i))));
             }
         }
         out.flush();

@@ -230,6 +230,25 @@ public abstract class InvoiceStoreContract {
     }
 
     @Test
+    void aConflictOnOneObOfARunWritesNothingForAnyOb() {
+        InvoiceStore store = newStore();
+        InvoiceHistory history = history(store);
+        history.file(bra("100.00"), RevisionRequest.NONE);
+        List<String> before = names(store);
+
+        // ESP would be new, BRA conflicts: the run is refused before anything is written
+        Invoice esp = StoreFixtures.invoice("ESP", "2026-10", "50.00");
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> history.fileAll(List.of(esp, bra("120.5")), RevisionRequest.NONE));
+        assertEquals(5, e.exitCode());
+        assertEquals(before, names(store), "no ESP revision was written");
+        // without the conflict both are filed
+        assertEquals(List.of(FilingStatus.CREATED, FilingStatus.UNCHANGED),
+                history.fileAll(List.of(esp, bra("100.00")), RevisionRequest.NONE).stream()
+                        .map(FilingResult::status).toList());
+    }
+
+    @Test
     void revisionWithReasonWritesNextRevisionThatSupersedesTheLatest() {
         InvoiceStore store = newStore();
         InvoiceHistory history = history(store);

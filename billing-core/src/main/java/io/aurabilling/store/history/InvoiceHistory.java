@@ -150,16 +150,26 @@ public final class InvoiceHistory {
     }
 
     /**
-     * Files several invoices, one after the other.
+     * Files several invoices: first decides for every one what the re-run rules call for, and
+     * only when none of them is refused writes them, one after the other. So a conflict on one
+     * OB leaves the store as it was for all of them (a concurrent run can still win a race for
+     * one revision in between; that one is then refused and the others already written stay,
+     * each complete).
      *
      * @param invoices the invoices
      * @param request whether revisions may be issued
      * @return one result per invoice, in order
+     * @throws ConflictException for the first invoice refused; nothing was written then
      */
     public List<FilingResult> fileAll(Collection<Invoice> invoices, RevisionRequest request) {
-        List<FilingResult> results = new ArrayList<>();
+        requireNonNull(request, "request is null");
+        List<java.util.function.Supplier<FilingResult>> plans = new ArrayList<>();
         for (Invoice invoice : invoices) {
-            results.add(file(invoice, request));
+            plans.add(plan(invoice, request));
+        }
+        List<FilingResult> results = new ArrayList<>();
+        for (java.util.function.Supplier<FilingResult> plan : plans) {
+            results.add(plan.get());
         }
         return List.copyOf(results);
     }
@@ -177,6 +187,16 @@ public final class InvoiceHistory {
      * @throws InputDataException when a stored file no longer matches its recorded SHA-256
      */
     public FilingResult file(Invoice invoice, RevisionRequest request) {
+        return plan(invoice, request).get();
+    }
+
+    /**
+     * Decides what filing an invoice calls for, reading the store but writing nothing.
+     *
+     * @return the writes to do (or the unchanged result)
+     * @throws ConflictException when the invoice is refused
+     */
+    private java.util.function.Supplier<FilingResult> plan(Invoice invoice, RevisionRequest request) {
         requireNonNull(invoice, "invoice is null");
         requireNonNull(request, "request is null");
         String number = invoice.number();
@@ -192,14 +212,15 @@ public final class InvoiceHistory {
         if (latest > 0) {
             latestJson = readChecked(InvoiceLayout.name(ob, period, number, latest, JSON_EXTENSION));
             if (sha256(canonicalJson(latestJson.bytes())).equals(contentSha256(invoice))) {
-                return result(FilingStatus.UNCHANGED, invoice.withRevision(latest, null, null), List.of());
+                FilingResult unchanged = result(FilingStatus.UNCHANGED, invoice.withRevision(latest, null, null), List.of());
+                return () -> unchanged;
             }
         }
         if (highest > latest) {
-            return fileOverInterrupted(invoice, request, revisions, latest, highest, supersedes);
+            return planOverInterrupted(invoice, request, revisions, latest, highest, supersedes);
         }
         if (latest == 0) {
-            return write(invoice.withRevision(1, null, null), List.of());
+            return () -> write(invoice.withRevision(1, null, null), List.of());
         }
         if (!request.revise()) {
             String oldTotal = latestJson.metadata().getOrDefault("total", "?") + " "
@@ -210,13 +231,14 @@ public final class InvoiceHistory {
                     + invoice.currency().getCurrencyCode() + "); nothing was written. If the new invoice is right, "
                     + "re-run with --revise --reason \"why\" to issue revision " + (latest + 1));
         }
-        return write(invoice.withRevision(latest + 1, supersedes, request.reason()), List.of());
+        int next = latest + 1;
+        return () -> write(invoice.withRevision(next, supersedes, request.reason()), List.of());
     }
 
     /** The stored revision(s) above the latest complete one have no JSON: complete, refuse or abandon. */
-    private FilingResult fileOverInterrupted(Invoice invoice, RevisionRequest request,
-                                             TreeMap<Integer, Map<String, StoredObjectInfo>> revisions,
-                                             int latest, int orphan, String supersedes) {
+    private java.util.function.Supplier<FilingResult> planOverInterrupted(Invoice invoice, RevisionRequest request,
+                                                                      TreeMap<Integer, Map<String, StoredObjectInfo>> revisions,
+                                                                      int latest, int orphan, String supersedes) {
         Map<String, StoredObjectInfo> files = revisions.get(orphan);
         String orphanName = files.values().iterator().next().name();
         // a first revision never has supersedes or reason, so neither has its interrupted write
@@ -227,13 +249,15 @@ public final class InvoiceHistory {
             orphanName = storedXlsx.name();
             StoredObject stored = readChecked(orphanName);
             if (Arrays.equals(renderXlsx(candidate), stored.bytes())) {
-                String jsonName = InvoiceLayout.name(candidate, JSON_EXTENSION);
-                byte[] bytes = json.render(candidate);
-                if (store.createIfAbsent(jsonName, bytes, json.mediaType(), metadata(candidate, bytes))
-                        != CreateOutcome.CREATED) {
-                    throw lostRace(candidate, jsonName);
-                }
-                return result(FilingStatus.COMPLETED, candidate, List.of());
+                return () -> {
+                    String jsonName = InvoiceLayout.name(candidate, JSON_EXTENSION);
+                    byte[] bytes = json.render(candidate);
+                    if (store.createIfAbsent(jsonName, bytes, json.mediaType(), metadata(candidate, bytes))
+                            != CreateOutcome.CREATED) {
+                        throw lostRace(candidate, jsonName);
+                    }
+                    return result(FilingStatus.COMPLETED, candidate, List.of());
+                };
             }
         }
         if (!request.revise()) {
@@ -244,7 +268,7 @@ public final class InvoiceHistory {
         }
         List<String> abandoned = new ArrayList<>();
         revisions.subMap(latest, false, orphan, true).values().forEach(f -> f.values().forEach(o -> abandoned.add(o.name())));
-        return write(invoice.withRevision(orphan + 1, supersedes, request.reason()), abandoned);
+        return () -> write(invoice.withRevision(orphan + 1, supersedes, request.reason()), abandoned);
     }
 
     /** Writes a new revision: XLSX first, JSON (the commit point) last. */
