@@ -268,22 +268,11 @@ final class AuditFileDecoder {
             excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
             return;
         }
-        long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
-        if (packed == AuraTimestamp.INVALID) {
-            excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
+        long second = inPeriodSecond(country, src, off, len);
+        if (second == EXCLUDED) {
             return;
         }
-        ZoneOffsets zone = offsets[country];
-        if (zone == null) {
-            zone = period(country);
-        }
-        if (packed < periodStart[country] || packed >= periodEnd[country]) {
-            excluded[country * 3 + EXCLUDED_OUT_OF_PERIOD]++;
-            return;
-        }
-        long second = Math.floorDiv(packed, NANOS);
-        int localDay = (int) Math.floorDiv(second + zone.offsetAt(second), 86_400L);
-        int dedupeDay = (int) Math.floorDiv(second, 86_400L);
+        int localDay = localDay(country, second);
         int day = localDay - firstDay;
         if (day < 0 || day >= cellByDay.length) {
             throw new IllegalStateException("local day " + localDay + " outside the billing month of its period");
@@ -302,17 +291,7 @@ final class AuditFileDecoder {
                     shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
                     shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
         }
-        byte[] id = src[INTERACTION];
-        int idOff = off[INTERACTION];
-        if (parseUuid(id, idOff, idLen, uuid)) {
-            chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
-        } else {
-            chunk.addBytes(id, idOff, idLen, LocalIds.hash(id, idOff, idLen), dedupeDay, cell);
-        }
-        if (chunk.full()) {
-            sink.put(chunk);
-            chunk = chunks.get();
-        }
+        addInteraction(src[INTERACTION], off[INTERACTION], idLen, second, cell, sink);
     }
 
     /**
@@ -356,22 +335,11 @@ final class AuditFileDecoder {
             excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
             return;
         }
-        long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
-        if (packed == AuraTimestamp.INVALID) {
-            excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
+        long second = inPeriodSecond(country, src, off, len);
+        if (second == EXCLUDED) {
             return;
         }
-        ZoneOffsets zone = offsets[country];
-        if (zone == null) {
-            zone = period(country);
-        }
-        if (packed < periodStart[country] || packed >= periodEnd[country]) {
-            excluded[country * 3 + EXCLUDED_OUT_OF_PERIOD]++;
-            return;
-        }
-        long second = Math.floorDiv(packed, NANOS);
-        int localDay = (int) Math.floorDiv(second + zone.offsetAt(second), 86_400L);
-        int dedupeDay = (int) Math.floorDiv(second, 86_400L);
+        int localDay = localDay(country, second);
         int component = ids.id(src[COMPONENT], off[COMPONENT], componentLen);
         int app = len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]);
         int channel = len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]);
@@ -388,8 +356,43 @@ final class AuditFileDecoder {
                     shared(service), shared(preset));
         }
         int cell = numberOfCell[index];
-        byte[] b = src[INTERACTION];
-        int idOff = off[INTERACTION];
+        addInteraction(src[INTERACTION], off[INTERACTION], idLen, second, cell, sink);
+    }
+
+    /** What {@link #inPeriodSecond} returns for a row it excluded (and counted). */
+    private static final long EXCLUDED = Long.MIN_VALUE;
+
+    /**
+     * Rules 2 and 3 for a row of a country: {@code BAD_TIMESTAMP}, then {@code OUT_OF_PERIOD}
+     * (the month in the country's zone); an excluded row is counted here.
+     *
+     * @return the row's epoch second, or {@link #EXCLUDED}
+     */
+    private long inPeriodSecond(int country, byte[][] src, int[] off, int[] len) {
+        long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
+        if (packed == AuraTimestamp.INVALID) {
+            excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
+            return EXCLUDED;
+        }
+        if (offsets[country] == null) {
+            period(country);
+        }
+        if (packed < periodStart[country] || packed >= periodEnd[country]) {
+            excluded[country * 3 + EXCLUDED_OUT_OF_PERIOD]++;
+            return EXCLUDED;
+        }
+        return Math.floorDiv(packed, NANOS);
+    }
+
+    /** @return the OB-local epoch day of a second (its country's period was set up by {@link #inPeriodSecond}) */
+    private int localDay(int country, long second) {
+        return (int) Math.floorDiv(second + offsets[country].offsetAt(second), 86_400L);
+    }
+
+    /** Hands a billable row to the sequencer: its interaction id, dedupe day (UTC date) and file cell. */
+    private void addInteraction(byte[] b, int idOff, int idLen, long second, int cell, Sink sink)
+            throws InterruptedException {
+        int dedupeDay = (int) Math.floorDiv(second, 86_400L);
         if (parseUuid(b, idOff, idLen, uuid)) {
             chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
         } else {
