@@ -329,17 +329,21 @@ public final class ConfigNode {
     /**
      * A scalar read as an exact decimal (never through {@code double}).
      *
-     * @return the decimal, with the scale it was written with
-     * @throws ConfigurationException when the text is not a plain decimal number
+     * @return the decimal, with the scale it was written with ({@code 1.0e-3} is 0.0010; a
+     *         whole number written with a positive exponent, {@code 2e3}, is 2000)
+     * @throws ConfigurationException when the text is not a decimal number (plain or with an exponent)
      */
     public BigDecimal asDecimal() {
         String t = asText().trim();
-        if (t.isEmpty() || !t.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+')) {
+        if (t.isEmpty() || !t.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'
+                || c == 'e' || c == 'E')) {
             throw error("expected a decimal number such as 0.0010, found '" + t + "'");
         }
         try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
+            BigDecimal value = new BigDecimal(t);
+            // YAML numbers in exponent form are exact too; never keep a negative scale (2E+3)
+            return value.scale() < 0 ? value.setScale(0) : value;
+        } catch (NumberFormatException | ArithmeticException e) {
             throw error("expected a decimal number such as 0.0010, found '" + t + "'");
         }
     }
