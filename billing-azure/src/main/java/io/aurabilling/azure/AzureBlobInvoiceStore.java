@@ -42,15 +42,18 @@ import static java.util.Objects.requireNonNull;
  * supports them, the index tags {@code ob}, {@code period} and {@code revision} (an account
  * or emulator that rejects tags gets the blob without them). A {@code 409 BlobAlreadyExists}
  * means the name is taken, except when it is our own write seen again by an SDK retry:
- * that is recognised by the stored {@code sha256} together with a private per-call
- * {@code writeid} metadata value, so an identical blob written by a concurrent run still
- * counts as taken.
+ * that is recognised by a private per-call write id in the blob's Content-Disposition
+ * ({@code attachment; filename="…"; write-id="…"}), so an identical blob written by a
+ * concurrent run still counts as taken. The metadata are exactly storage.md's keys.
  *
  * <p>Failures after the client's retries are {@link RemoteServiceException}s (exit 4)
  * whose messages name the container and blob but never a key or signature.
  */
 public final class AzureBlobInvoiceStore implements InvoiceStore {
-    /** Metadata key of the per-call write id that tells our own retried write from another's. */
+    /**
+     * Metadata key of the per-call write id in blobs of the first versions (read and ignored); the
+     * id now travels in the Content-Disposition, so the metadata are exactly storage.md's.
+     */
     public static final String WRITE_ID = "writeid";
     private static final List<String> TAGS = List.of("ob", "period", "revision");
 
@@ -110,9 +113,10 @@ public final class AzureBlobInvoiceStore implements InvoiceStore {
         requireNonNull(mediaType, "mediaType is null");
         Map<String, String> stored = new TreeMap<>(requireNonNull(metadata, "metadata is null"));
         String writeId = UUID.randomUUID().toString();
-        stored.put(WRITE_ID, writeId);
         BlobClient blob = container.getBlobClient(blobName);
-        BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(mediaType).setContentMd5(digest("MD5", bytes));
+        String fileName = blobName.substring(blobName.lastIndexOf('/') + 1);
+        BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(mediaType).setContentMd5(digest("MD5", bytes))
+                .setContentDisposition(contentDisposition(fileName, writeId));
         Map<String, String> tags = new TreeMap<>();
         for (String tag : TAGS) {
             if (metadata.containsKey(tag)) {
@@ -155,8 +159,13 @@ public final class AzureBlobInvoiceStore implements InvoiceStore {
 
     /** Whether the blob that is in the way is the one this call wrote (an SDK retry after a lost response). */
     private boolean ownRetriedWrite(BlobClient blob, String writeId) {
-        Map<String, String> existing = blob.getPropertiesWithResponse(null, timeout, Context.NONE).getValue().getMetadata();
-        return existing != null && writeId.equals(existing.get(WRITE_ID));
+        String disposition = blob.getPropertiesWithResponse(null, timeout, Context.NONE).getValue().getContentDisposition();
+        return disposition != null && disposition.endsWith("; write-id=\"" + writeId + "\"");
+    }
+
+    /** A download as the file's own name (RFC 6266), with this call's write id as an extension parameter. */
+    static String contentDisposition(String fileName, String writeId) {
+        return "attachment; filename=\"" + fileName + "\"; write-id=\"" + writeId + "\"";
     }
 
     private static boolean isTaken(BlobStorageException e) {

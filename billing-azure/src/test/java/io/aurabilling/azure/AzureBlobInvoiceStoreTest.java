@@ -75,7 +75,11 @@ class AzureBlobInvoiceStoreTest extends InvoiceStoreContract {
         assertEquals("application/json", properties.getContentType());
         assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes)),
                 java.util.HexFormat.of().formatHex(properties.getContentMd5()));
-        assertEquals("BRA", properties.getMetadata().get("ob"));
+        // the metadata are exactly what was given (storage.md's keys), the write id is in the disposition
+        assertEquals(java.util.Map.of("ob", "BRA", "period", "2026-10", "revision", "1", "sha256", "s"),
+                properties.getMetadata());
+        assertTrue(properties.getContentDisposition().startsWith("attachment; filename=\"X-r1.json\"; write-id=\""),
+                properties.getContentDisposition());
         // Azurite supports index tags; a real account without them gets the blob untagged
         assertEquals(java.util.Map.of("ob", "BRA", "period", "2026-10", "revision", "1"), blob.getTags());
     }
