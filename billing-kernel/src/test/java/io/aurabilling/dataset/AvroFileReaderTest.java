@@ -37,7 +37,7 @@ class AvroFileReaderTest {
         List<GenericRecord> records = rows(3000);
         UsageAggregate expected = null;
         for (CodecFactory codec : List.of(CodecFactory.nullCodec(), CodecFactory.deflateCodec(6),
-                CodecFactory.zstandardCodec(3), CodecFactory.bzip2Codec())) {
+                CodecFactory.zstandardCodec(3), CodecFactory.bzip2Codec(), CodecFactory.snappyCodec())) {
             // small blocks, Avro's default (about 64 KB) and one 3000-row block far larger than the 64 KB read buffer
             for (int perBlock : new int[] {7, 1000, 0}) {
                 byte[] bytes = perBlock == 0 ? oneBlock(records, codec)
