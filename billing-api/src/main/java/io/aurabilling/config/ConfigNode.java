@@ -330,17 +330,18 @@ public final class ConfigNode {
      * A scalar read as an exact decimal (never through {@code double}).
      *
      * @return the decimal, with the scale it was written with ({@code 1.0e-3} is 0.0010; a
-     *         whole number written with a positive exponent, {@code 2e3}, is 2000)
+     *         whole number written with a positive exponent, {@code 2e3}, is 2000; YAML 1.1's digit
+     *         separators are allowed, {@code 1_000} is 1000)
      * @throws ConfigurationException when the text is not a decimal number (plain or with an exponent)
      */
     public BigDecimal asDecimal() {
         String t = asText().trim();
         if (t.isEmpty() || !t.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'
-                || c == 'e' || c == 'E')) {
+                || c == 'e' || c == 'E' || c == '_')) {
             throw error("expected a decimal number such as 0.0010, found '" + t + "'");
         }
         try {
-            BigDecimal value = new BigDecimal(t);
+            BigDecimal value = new BigDecimal(t.replace("_", ""));
             // YAML numbers in exponent form are exact too; never keep a negative scale (2E+3)
             return value.scale() < 0 ? value.setScale(0) : value;
         } catch (NumberFormatException | ArithmeticException e) {

@@ -272,11 +272,13 @@ class BillingConfigLoaderTest {
                           - { component: "*", price: 1.0e-3 }
                           - { component: aura-groot, price: 2E3 }
                           - { component: aura-nlp, price: 1e-3e }
+                          - { component: aura-stt, price: 1_000.000_5 }
                 """;
         BillingConfig config = BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
         List<ConfigNode> rates = config.obs().get("BRA").pricing().get(0).node().required("rates", "r").elements();
         assertEquals(new BigDecimal("0.0010"), rates.get(0).required("price", "price").asDecimal());
         assertEquals(new BigDecimal("2000"), rates.get(1).required("price", "price").asDecimal());
+        assertEquals(new BigDecimal("1000.0005"), rates.get(3).required("price", "price").asDecimal(), "YAML 1.1 separators");
         ConfigurationException bad = assertThrows(ConfigurationException.class,
                 () -> rates.get(2).required("price", "price").asDecimal());
         assertTrue(bad.getMessage().startsWith("billing.yaml:9:43: obs.BRA.pricing[0].rates[2].price: expected a decimal"),
