@@ -34,8 +34,6 @@ final class AuditSequencer {
 
     // every cell of the read: one index per distinct key (its parts as shared ids), all primitive
     private final CellTable cellTable = new CellTable();
-    private int[] cellComponent = new int[1024];
-    private int[] cellCountry = new int[1024];
     private long[] cellBillable = new long[1024];
     // shared id of a component / country -> its small index here (+1; 0: not seen), for the dedupe bit sets
     private int[] componentIndex = new int[64];
@@ -110,10 +108,10 @@ final class AuditSequencer {
                 fileCountry = Arrays.copyOf(fileCountry, n * 2);
                 fileBillable = Arrays.copyOf(fileBillable, n * 2);
             }
-            int global = globalCell(parts, c * RowChunk.CELL_PARTS);
-            fileCells[n] = global;
-            fileComponent[n] = cellComponent[global];
-            fileCountry[n] = cellCountry[global];
+            int p = c * RowChunk.CELL_PARTS;
+            fileCells[n] = globalCell(parts, p);
+            fileComponent[n] = componentIndex(parts[p + 2]);
+            fileCountry[n] = countryIndex(parts[p + 1]);
             fileBillable[n] = 0;
         }
         for (int r = 0; r < chunk.size; r++) {
@@ -122,20 +120,11 @@ final class AuditSequencer {
     }
 
     private int globalCell(int[] parts, int p) {
-        int before = cellTable.size();
         int index = cellTable.index(parts[p], parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5],
                 parts[p + 6]);
-        if (index < before) {
-            return index;
+        if (index == cellBillable.length) {
+            cellBillable = Arrays.copyOf(cellBillable, index * 2);
         }
-        if (index == cellComponent.length) {
-            int capacity = index * 2;
-            cellComponent = Arrays.copyOf(cellComponent, capacity);
-            cellCountry = Arrays.copyOf(cellCountry, capacity);
-            cellBillable = Arrays.copyOf(cellBillable, capacity);
-        }
-        cellComponent[index] = componentIndex(parts[p + 2]);
-        cellCountry[index] = countryIndex(parts[p + 1]);
         return index;
     }
 

@@ -17,13 +17,12 @@ final class DedupeDayTable {
     // component bits 0-63, (country id + 1) << 32 | id length in the arena (0xFFFFFFFF: a UUID)
     private static final long UUID_LENGTH = 0xFFFFFFFFL;
 
-    // per slot: 0 when free, else the entry + 1 in the low indexBits bits and the top bits of its hash above them
+    // per slot: 0 when free, else the entry + 1
     private int[] slots;
     // per slot: 0 when free, else 7 bits of the hash with the top bit set; a quarter of the slots'
     // size, so that the probes of the rows that find nothing (most rows, in the neighbour days'
     // tables and for an interaction's first row) mostly stay in the core's cache
     private byte[] tags;
-    private int indexBits;
     private long[] data;
     private byte[] arena = new byte[0];
     private int arenaSize;
@@ -44,7 +43,6 @@ final class DedupeDayTable {
         int slotCount = Integer.highestOneBit(Math.max(512, capacity) * 2 - 1) * 2;
         slots = new int[slotCount];
         tags = new byte[slotCount];
-        indexBits = Integer.numberOfTrailingZeros(slotCount);
         data = new long[slotCount / 2 * 4];
     }
 
@@ -78,8 +76,6 @@ final class DedupeDayTable {
      */
     int find(RowChunk chunk, int row, int hash) {
         int mask = slots.length - 1;
-        int bits = indexBits;
-        int fingerprint = hash >>> bits;
         byte tag = tag(hash);
         byte[] t = tags;
         int i = hash & mask;
@@ -92,10 +88,9 @@ final class DedupeDayTable {
                 if (ti == 0) {
                     return ~i;
                 }
-                // the tag, then the slot's fingerprint settle almost every mismatch without reading the entry
-                int s;
-                if (ti == tag && (s = slots[i]) >>> bits == fingerprint) {
-                    int e = (s & mask) - 1;
+                // the tag settles almost every mismatch without reading the entry
+                if (ti == tag) {
+                    int e = slots[i] - 1;
                     int p = e << 2;
                     if (d[p] == hi && d[p + 1] == lo && (d[p + 3] & UUID_LENGTH) == UUID_LENGTH) {
                         return e;
@@ -111,9 +106,8 @@ final class DedupeDayTable {
             if (ti == 0) {
                 return ~i;
             }
-            int s;
-            if (ti == tag && (s = slots[i]) >>> bits == fingerprint) {
-                int e = (s & mask) - 1;
+            if (ti == tag) {
+                int e = slots[i] - 1;
                 int p = e << 2;
                 if (d[p] == hash && (d[p + 3] & UUID_LENGTH) == length) {
                     int at = (int) d[p + 1];
@@ -158,7 +152,7 @@ final class DedupeDayTable {
         if (size * 2 > slots.length) {
             rehash();
         } else {
-            slots[slot] = slotValue(e, hash);
+            slots[slot] = e + 1;
             tags[slot] = tag(hash);
         }
         return e;
@@ -168,16 +162,9 @@ final class DedupeDayTable {
         return (byte) ((hash >>> 25) | 0x80);
     }
 
-    /** Entry + 1 in the low {@link #indexBits} bits (it fits: entries stay under half the slots), the hash's top bits above. */
-    private int slotValue(int e, int hash) {
-        int bits = indexBits;
-        return ((hash >>> bits) << bits) | (e + 1);
-    }
-
     private void rehash() {
         slots = new int[slots.length * 2];
         tags = new byte[slots.length];
-        indexBits++;
         int mask = slots.length - 1;
         for (int e = 0; e < size; e++) {
             int hash = entryHash(e);
@@ -185,7 +172,7 @@ final class DedupeDayTable {
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = slotValue(e, hash);
+            slots[i] = e + 1;
             tags[i] = tag(hash);
         }
     }
