@@ -29,8 +29,9 @@ import java.util.function.Function;
  * ids are turned into small ints ({@link LocalIds}) and cells into indexes ({@link CellTable}),
  * so a row allocates nothing. When the writer schema has the cell fields in one run (Aura's own
  * does), the run's bytes are looked up once in a {@link TupleTable} instead, which resolves the
- * country, the missing-key test and the six ids once per distinct run. Only a writer schema whose needed fields are not strings, enums or
- * unions of them goes through Avro's generic reader, into the same row logic.
+ * country, the missing-key test and the six ids once per distinct run. Only a writer schema
+ * whose needed fields are not strings, enums or unions of them goes through Avro's generic
+ * reader, into the same row logic.
  */
 final class AuditFileDecoder {
     /** Receives the decoder's output in order: chunks, then one {@link FileEnd}. */
@@ -263,12 +264,8 @@ final class AuditFileDecoder {
             }
         }
         int country = tuples.lastCountry();
-        int idLen = len[INTERACTION];
-        if (tuples.lastMissingKey() || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)) {
-            excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
-            return;
-        }
-        long second = inPeriodSecond(country, src, off, len);
+        long second = billableSecond(country, tuples.lastMissingKey() || missing(src, off, len, INTERACTION), src, off,
+                len);
         if (second == EXCLUDED) {
             return;
         }
@@ -291,7 +288,7 @@ final class AuditFileDecoder {
                     shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
                     shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
         }
-        addInteraction(src[INTERACTION], off[INTERACTION], idLen, second, cell, sink);
+        addInteraction(src[INTERACTION], off[INTERACTION], len[INTERACTION], second, cell, sink);
     }
 
     /**
@@ -302,49 +299,49 @@ final class AuditFileDecoder {
      */
     private int addTuple(TupleTable tuples, byte[] b, int start, int tupleLength, int slot, byte[][] src, int[] off,
                          int[] len) {
-        int countryLen = len[COUNTRY];
-        boolean countryMissing = countryLen < 0 || blank(src[COUNTRY], off[COUNTRY], countryLen);
-        int country = countryMissing ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], countryLen);
-        if (country * 3 >= excluded.length) {
-            growCountries();
-        }
+        int country = country(src, off, len);
         if (!tuples.hasRoom() || country > TupleTable.MAX_COUNTRY) {
             return -1;
         }
-        int componentLen = len[COMPONENT];
-        boolean componentMissing = componentLen < 0 || blank(src[COMPONENT], off[COMPONENT], componentLen);
-        return tuples.add(b, start, tupleLength, slot, country, countryMissing || componentMissing,
-                componentMissing ? -1 : ids.id(src[COMPONENT], off[COMPONENT], componentLen),
-                len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]),
-                len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]),
-                len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]),
-                len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]));
+        boolean componentMissing = missing(src, off, len, COMPONENT);
+        return tuples.add(b, start, tupleLength, slot, country, country == blankCountry || componentMissing,
+                componentMissing ? -1 : id(src, off, len, COMPONENT, -1), id(src, off, len, APP, -1),
+                id(src, off, len, CHANNEL, -1), id(src, off, len, SERVICE, otherService),
+                id(src, off, len, PRESET, -1));
     }
 
-    private void row(byte[][] src, int[] off, int[] len, Sink sink) throws InterruptedException {
-        int countryLen = len[COUNTRY];
-        boolean countryMissing = countryLen < 0 || blank(src[COUNTRY], off[COUNTRY], countryLen);
-        int country = countryMissing ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], countryLen);
+    /** @return the local id of the row's country: {@code blankCountry} when it is missing or blank (rule 1) */
+    private int country(byte[][] src, int[] off, int[] len) {
+        int country = missing(src, off, len, COUNTRY) ? blankCountry : ids.id(src[COUNTRY], off[COUNTRY], len[COUNTRY]);
         if (country * 3 >= excluded.length) {
             growCountries();
         }
-        int idLen = len[INTERACTION];
-        int componentLen = len[COMPONENT];
-        if (countryMissing || idLen < 0 || blank(src[INTERACTION], off[INTERACTION], idLen)
-                || componentLen < 0 || blank(src[COMPONENT], off[COMPONENT], componentLen)) {
-            excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
-            return;
-        }
-        long second = inPeriodSecond(country, src, off, len);
+        return country;
+    }
+
+    /** @return whether a slot of the row is null or blank */
+    private static boolean missing(byte[][] src, int[] off, int[] len, int slot) {
+        return len[slot] < 0 || blank(src[slot], off[slot], len[slot]);
+    }
+
+    /** @return the local id of a slot's text, or {@code ifNull} when the row has none */
+    private int id(byte[][] src, int[] off, int[] len, int slot, int ifNull) {
+        return len[slot] < 0 ? ifNull : ids.id(src[slot], off[slot], len[slot]);
+    }
+
+    private void row(byte[][] src, int[] off, int[] len, Sink sink) throws InterruptedException {
+        int country = country(src, off, len);
+        long second = billableSecond(country, country == blankCountry || missing(src, off, len, INTERACTION)
+                || missing(src, off, len, COMPONENT), src, off, len);
         if (second == EXCLUDED) {
             return;
         }
         int localDay = localDay(country, second);
-        int component = ids.id(src[COMPONENT], off[COMPONENT], componentLen);
-        int app = len[APP] < 0 ? -1 : ids.id(src[APP], off[APP], len[APP]);
-        int channel = len[CHANNEL] < 0 ? -1 : ids.id(src[CHANNEL], off[CHANNEL], len[CHANNEL]);
-        int service = len[SERVICE] < 0 ? otherService : ids.id(src[SERVICE], off[SERVICE], len[SERVICE]);
-        int preset = len[PRESET] < 0 ? -1 : ids.id(src[PRESET], off[PRESET], len[PRESET]);
+        int component = id(src, off, len, COMPONENT, -1);
+        int app = id(src, off, len, APP, -1);
+        int channel = id(src, off, len, CHANNEL, -1);
+        int service = id(src, off, len, SERVICE, otherService);
+        int preset = id(src, off, len, PRESET, -1);
         int before = cells.size();
         int index = cells.index(localDay, country, component, app, channel, service, preset);
         if (index == before) {
@@ -355,20 +352,24 @@ final class AuditFileDecoder {
             chunk.addNewCell(localDay, shared(country), shared(component), shared(app), shared(channel),
                     shared(service), shared(preset));
         }
-        int cell = numberOfCell[index];
-        addInteraction(src[INTERACTION], off[INTERACTION], idLen, second, cell, sink);
+        addInteraction(src[INTERACTION], off[INTERACTION], len[INTERACTION], second, numberOfCell[index], sink);
     }
 
-    /** What {@link #inPeriodSecond} returns for a row it excluded (and counted). */
+    /** What {@link #billableSecond} returns for a row it excluded (and counted). */
     private static final long EXCLUDED = Long.MIN_VALUE;
 
     /**
-     * Rules 2 and 3 for a row of a country: {@code BAD_TIMESTAMP}, then {@code OUT_OF_PERIOD}
-     * (the month in the country's zone); an excluded row is counted here.
+     * Rules 1 to 3 for a row of a country, in order: {@code MISSING_KEY}, {@code BAD_TIMESTAMP},
+     * {@code OUT_OF_PERIOD} (the month in the country's zone); an excluded row is counted here.
      *
+     * @param missingKey whether the row lacks its country, interaction id or component
      * @return the row's epoch second, or {@link #EXCLUDED}
      */
-    private long inPeriodSecond(int country, byte[][] src, int[] off, int[] len) {
+    private long billableSecond(int country, boolean missingKey, byte[][] src, int[] off, int[] len) {
+        if (missingKey) {
+            excluded[country * 3 + EXCLUDED_MISSING_KEY]++;
+            return EXCLUDED;
+        }
         long packed = len[TM] < 0 ? AuraTimestamp.INVALID : timestamps.parse(src[TM], off[TM], len[TM]);
         if (packed == AuraTimestamp.INVALID) {
             excluded[country * 3 + EXCLUDED_BAD_TIMESTAMP]++;
@@ -384,7 +385,7 @@ final class AuditFileDecoder {
         return Math.floorDiv(packed, NANOS);
     }
 
-    /** @return the OB-local epoch day of a second (its country's period was set up by {@link #inPeriodSecond}) */
+    /** @return the OB-local epoch day of a second (its country's period was set up by {@link #billableSecond}) */
     private int localDay(int country, long second) {
         return (int) Math.floorDiv(second + offsets[country].offsetAt(second), 86_400L);
     }
@@ -420,14 +421,13 @@ final class AuditFileDecoder {
         return id;
     }
 
-    private ZoneOffsets period(int country) {
+    /** Sets up a country's billing period and zone offsets, on its first row that needs them. */
+    private void period(int country) {
         ZoneId zone = Objects.requireNonNull(zoneOfCountry.apply(ids.name(country)), "zoneOfCountry returned null");
         BillingPeriod period = new BillingPeriod(month, zone);
         periodStart[country] = AuraTimestamp.pack(period.start());
         periodEnd[country] = AuraTimestamp.pack(period.end());
-        ZoneOffsets z = new ZoneOffsets(zone);
-        offsets[country] = z;
-        return z;
+        offsets[country] = new ZoneOffsets(zone);
     }
 
     private void growCountries() {

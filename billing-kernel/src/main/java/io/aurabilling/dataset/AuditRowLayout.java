@@ -229,19 +229,7 @@ final class AuditRowLayout {
         tupleEnd = pos;
         if (op.length > CANONICAL_OPS.length) {
             int last = CANONICAL_OPS.length;
-            if (op[last] == SKIP_STRING) {
-                pos = skipString(b, pos, end);
-            } else {
-                int branch = b[pos++];
-                if (branch == (1 - nullBranch[last]) << 1) {
-                    pos = skipString(b, pos, end);
-                } else if (branch != nullBranch[last] << 1) {
-                    throw new IllegalStateException("union branch out of range");
-                }
-            }
-        }
-        if (pos > end) {
-            throw new IllegalStateException("row runs past the end of its block");
+            pos = op[last] == SKIP_STRING ? skipString(b, pos, end) : skipNullableString(b, pos, end, last);
         }
         return pos;
     }
@@ -271,13 +259,14 @@ final class AuditRowLayout {
      */
     int read(byte[] b, int pos, int end) {
         if (canonical) {
-            return readCanonical(b, pos, end);
+            pos = readCanonical(b, pos, end);
+        } else {
+            pos = read(b, pos, end, 0, tupleFrom);
+            tupleStart = pos;
+            pos = read(b, pos, end, tupleFrom, tupleTo);
+            tupleEnd = pos;
+            pos = read(b, pos, end, tupleTo, op.length);
         }
-        pos = read(b, pos, end, 0, tupleFrom);
-        tupleStart = pos;
-        pos = read(b, pos, end, tupleFrom, tupleTo);
-        tupleEnd = pos;
-        pos = read(b, pos, end, tupleTo, op.length);
         if (pos > end) {
             throw new IllegalStateException("row runs past the end of its block");
         }
@@ -292,14 +281,7 @@ final class AuditRowLayout {
                 case NULLABLE_STRING -> pos = nullableString(b, pos, end, i, s);
                 case STRING -> pos = string(b, pos, end, s);
                 case SKIP_STRING -> pos = skipString(b, pos, end);
-                case SKIP_NULLABLE_STRING -> {
-                    int branch = b[pos++];
-                    if (branch == (1 - nullBranch[i]) << 1) {
-                        pos = skipString(b, pos, end);
-                    } else if (branch != nullBranch[i] << 1) {
-                        throw new IllegalStateException("union branch out of range");
-                    }
-                }
+                case SKIP_NULLABLE_STRING -> pos = skipNullableString(b, pos, end, i);
                 case SKIP_VARINT -> {
                     varLong(b, pos);
                     pos = varEnd;
@@ -346,6 +328,18 @@ final class AuditRowLayout {
         return string(b, pos, end, s);
     }
 
+    /** Skips a union of null and string (field {@code i} of the writer). */
+    private int skipNullableString(byte[] b, int pos, int end, int i) {
+        int branch = b[pos++];
+        if (branch == (1 - nullBranch[i]) << 1) {
+            return skipString(b, pos, end);
+        }
+        if (branch != nullBranch[i] << 1) {
+            throw new IllegalStateException("union branch out of range");
+        }
+        return pos;
+    }
+
     private int skipString(byte[] b, int pos, int end) {
         long n = varLong(b, pos);
         pos = varEnd;
@@ -356,15 +350,12 @@ final class AuditRowLayout {
     }
 
     private int string(byte[] b, int pos, int end, int s) {
-        long n = varLong(b, pos);
-        pos = varEnd;
-        if (n < 0 || n > end - pos) {
-            throw new IllegalStateException("string length " + n + " out of range");
-        }
+        int next = skipString(b, pos, end);
+        // skipString leaves varEnd at the first byte of the text
         src[s] = b;
-        off[s] = pos;
-        len[s] = (int) n;
-        return pos + (int) n;
+        off[s] = varEnd;
+        len[s] = next - varEnd;
+        return next;
     }
 
     private void enumValue(byte[][] syms, long index, int s) {
@@ -422,14 +413,8 @@ final class AuditRowLayout {
             case FIXED:
                 return pos + type.getFixedSize();
             case STRING:
-            case BYTES: {
-                long n = varLong(b, pos);
-                pos = varEnd;
-                if (n < 0 || n > end - pos) {
-                    throw new IllegalStateException("length " + n + " out of range");
-                }
-                return pos + (int) n;
-            }
+            case BYTES:
+                return skipString(b, pos, end);
             case UNION: {
                 long branch = varLong(b, pos);
                 pos = varEnd;
@@ -467,7 +452,7 @@ final class AuditRowLayout {
                             throw new IllegalStateException("collection runs past the end of its block");
                         }
                         if (type.getType() == Schema.Type.MAP) {
-                            pos = skip(Schema.create(Schema.Type.STRING), b, pos, end);
+                            pos = skipString(b, pos, end);
                             pos = skip(type.getValueType(), b, pos, end);
                         } else {
                             pos = skip(type.getElementType(), b, pos, end);
