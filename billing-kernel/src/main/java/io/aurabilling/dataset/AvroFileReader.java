@@ -259,19 +259,29 @@ final class AvroFileReader implements Closeable {
         }
 
         private long varLong() throws IOException {
-            long value = 0;
-            int shift = 0;
-            int x;
-            do {
-                if (shift > 63) {
-                    throw new IOException("bad varint in the header");
-                }
-                x = next();
-                value |= (long) (x & 0x7F) << shift;
-                shift += 7;
-            } while ((x & 0x80) != 0);
-            return (value >>> 1) ^ -(value & 1);
+            return zigZagVarLong(this::next, "the header");
         }
+    }
+
+    /** The bytes a varint is read from, one at a time (an end-of-file error says where). */
+    private interface ByteSource {
+        int next() throws IOException;
+    }
+
+    /** An Avro {@code long}: a zig-zag varint. */
+    private static long zigZagVarLong(ByteSource in, String where) throws IOException {
+        long value = 0;
+        int shift = 0;
+        int x;
+        do {
+            if (shift > 63) {
+                throw new IOException("bad varint in " + where);
+            }
+            x = in.next();
+            value |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return (value >>> 1) ^ -(value & 1);
     }
 
     /** @return the writer schema from the file's header */
@@ -344,10 +354,7 @@ final class AvroFileReader implements Closeable {
             }
             readFully(buffers.compressed, length);
             for (int i = 0; i < 16; i++) {
-                if (inPos == inLimit && !fill()) {
-                    throw new java.io.EOFException("the file ends inside a block (truncated)");
-                }
-                if (in[inPos++] != sync[i]) {
+                if ((byte) nextBlockHeaderByte() != sync[i]) {
                     throw new IOException("Invalid sync! (the block's sync marker differs from the header's)");
                 }
             }
@@ -450,21 +457,15 @@ final class AvroFileReader implements Closeable {
     }
 
     private long varLong() throws IOException {
-        long value = 0;
-        int shift = 0;
-        int x;
-        do {
-            if (shift > 63) {
-                throw new IOException("bad varint in a block header");
-            }
-            if (inPos == inLimit && !fill()) {
-                throw new java.io.EOFException("the file ends inside a block (truncated)");
-            }
-            x = in[inPos++] & 0xFF;
-            value |= (long) (x & 0x7F) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0);
-        return (value >>> 1) ^ -(value & 1);
+        return zigZagVarLong(this::nextBlockHeaderByte, "a block header");
+    }
+
+    /** The next byte of a block's count, size or sync marker. */
+    private int nextBlockHeaderByte() throws IOException {
+        if (inPos == inLimit && !fill()) {
+            throw new java.io.EOFException("the file ends inside a block (truncated)");
+        }
+        return in[inPos++] & 0xFF;
     }
 
     /**
