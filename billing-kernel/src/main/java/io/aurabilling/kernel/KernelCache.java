@@ -112,28 +112,21 @@ public final class KernelCache {
         }
     }
 
-    /** {@link #fetch} with the file's lock held: another run may have fetched it meanwhile. */
-    private Path fetchLocked(KernelClient client, KernelFile file, Path target, Path partial) {
-        try {
-            if (Files.isRegularFile(target)) {
-                if (Files.size(target) == file.size() && KernelClient.sha256(target).equals(file.sha256())) {
-                    LOG.debug("reusing cached {} v{}", file.lineageName(), file.version());
-                    return target;
-                }
-                LOG.info("cached {} v{} does not match Kernel's listing; downloading it again",
-                        file.lineageName(), file.version());
-                Files.delete(target);
+    /** {@link #fetch} with the file's lock held (its folder exists): another run may have fetched it meanwhile. */
+    private static Path fetchLocked(KernelClient client, KernelFile file, Path target, Path partial) throws IOException {
+        if (Files.isRegularFile(target)) {
+            if (Files.size(target) == file.size() && KernelClient.sha256(target).equals(file.sha256())) {
+                LOG.debug("reusing cached {} v{}", file.lineageName(), file.version());
+                return target;
             }
-            Files.createDirectories(target.getParent());
-            client.download(file, partial);
-            moveAtomically(partial, target);
-            LOG.debug("downloaded {} v{} ({} bytes)", file.lineageName(), file.version(), file.size());
-            return target;
-        } catch (IOException e) {
-            throw new RemoteServiceException("cannot write " + file.lineageName() + " v" + file.version()
-                    + " into the Kernel cache " + root + ": " + e.getMessage()
-                    + "; check that kernel.cache is a writable folder with free space", e);
+            LOG.info("cached {} v{} does not match Kernel's listing; downloading it again",
+                    file.lineageName(), file.version());
+            Files.delete(target);
         }
+        client.download(file, partial);
+        moveAtomically(partial, target);
+        LOG.debug("downloaded {} v{} ({} bytes)", file.lineageName(), file.version(), file.size());
+        return target;
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
