@@ -1,6 +1,13 @@
 package io.aurabilling.dataset;
 
+import io.aurabilling.usage.Dimension;
+import io.aurabilling.usage.Dimensions;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,5 +48,28 @@ public final class AuraDimensions {
             new Fields("D_Gbl_Contact_Channel", "CONTACT_CHANNEL_ID", "CONTACT_CHANNEL_NAME"));
 
     private AuraDimensions() {
+    }
+
+    /**
+     * The dimensions of a read, each loaded by the reader's own means.
+     *
+     * @param load loads one dimension, or returns it absent ({@link Dimension#absent}) when the
+     *             source does not have it
+     * @return those invoices use (absent ones as absent), and the others that were loaded
+     */
+    public static Dimensions load(Function<Fields, Dimension> load) {
+        List<Dimension> invoiced = new ArrayList<>();
+        for (Fields f : INVOICED) {
+            invoiced.add(load.apply(f));
+        }
+        SortedMap<String, Dimension> others = new TreeMap<>();
+        for (Fields f : OTHERS) {
+            Dimension d = load.apply(f);
+            if (d.loaded()) {
+                others.put(f.dataset(), d);
+            }
+        }
+        return new Dimensions(invoiced.get(0), invoiced.get(1), invoiced.get(2), invoiced.get(3), invoiced.get(4),
+                others);
     }
 }

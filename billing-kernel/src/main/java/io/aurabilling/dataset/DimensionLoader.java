@@ -38,18 +38,7 @@ final class DimensionLoader {
     }
 
     Dimensions load() {
-        List<Dimension> invoiced = new ArrayList<>();
-        for (AuraDimensions.Fields f : AuraDimensions.INVOICED) {
-            invoiced.add(dimension(f.dataset(), f.keyField(), f.nameField()));
-        }
-        java.util.SortedMap<String, Dimension> others = new java.util.TreeMap<>();
-        for (AuraDimensions.Fields f : AuraDimensions.OTHERS) {
-            if (source.exists(f.dataset())) {
-                others.put(f.dataset(), dimension(f.dataset(), f.keyField(), f.nameField()));
-            }
-        }
-        return new Dimensions(invoiced.get(0), invoiced.get(1), invoiced.get(2), invoiced.get(3), invoiced.get(4),
-                others);
+        return AuraDimensions.load(f -> dimension(f.dataset(), f.keyField(), f.nameField()));
     }
 
     private Dimension dimension(String dataset, String keyField, String nameField) {

@@ -141,19 +141,8 @@ public final class SparkUsageReader {
             }
         }
         // the same dimensions as the embedded reader: those invoices use, and the others when present
-        List<Dimension> invoiced = new ArrayList<>();
-        for (AuraDimensions.Fields f : AuraDimensions.INVOICED) {
-            invoiced.add(dimension(spark, hadoop, sources, f.dataset(), f.keyField(), f.nameField(), builder, options));
-        }
-        java.util.SortedMap<String, Dimension> others = new java.util.TreeMap<>();
-        for (AuraDimensions.Fields f : AuraDimensions.OTHERS) {
-            Dimension d = dimension(spark, hadoop, sources, f.dataset(), f.keyField(), f.nameField(), builder, options);
-            if (d.loaded()) {
-                others.put(f.dataset(), d);
-            }
-        }
-        Dimensions dimensions = new Dimensions(invoiced.get(0), invoiced.get(1), invoiced.get(2), invoiced.get(3),
-                invoiced.get(4), others);
+        Dimensions dimensions = AuraDimensions.load(f -> dimension(spark, hadoop, sources, f.dataset(), f.keyField(),
+                f.nameField(), builder, options));
         return new SparkRead(builder.build(), dimensions, audit.pruned());
     }
 
