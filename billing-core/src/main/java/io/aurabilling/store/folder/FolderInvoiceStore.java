@@ -139,7 +139,7 @@ public final class FolderInvoiceStore implements InvoiceStore {
         Path target = path(name);
         try {
             byte[] bytes = Files.readAllBytes(target);
-            Map<String, Object> sidecar = readSidecar(target);
+            Map<String, Object> sidecar = readDescription(target);
             String mediaType = sidecar == null ? null : (String) sidecar.get("mediaType");
             Map<String, String> metadata = sidecar == null ? Map.of("sha256", sha256(bytes)) : metadataOf(sidecar);
             return Optional.of(new StoredObject(name, bytes, mediaType, metadata));
@@ -167,7 +167,7 @@ public final class FolderInvoiceStore implements InvoiceStore {
                 if (!name.startsWith(prefix)) {
                     continue;
                 }
-                Map<String, Object> sidecar = readSidecar(file);
+                Map<String, Object> sidecar = readDescription(file);
                 objects.add(new StoredObjectInfo(name, Files.size(file), sidecar == null ? Map.of() : metadataOf(sidecar)));
             }
         } catch (IOException | UncheckedIOException e) {
@@ -188,7 +188,7 @@ public final class FolderInvoiceStore implements InvoiceStore {
     }
 
     /** The object's description: its extended attribute, else its sidecar, else {@code null}. */
-    private static Map<String, Object> readSidecar(Path target) throws IOException {
+    private static Map<String, Object> readDescription(Path target) throws IOException {
         byte[] attribute = readAttribute(target);
         if (attribute != null) {
             return JSON.readValue(attribute, SIDECAR_TYPE);
