@@ -238,49 +238,47 @@ class BillingConfigLoaderTest {
                 + " 2025-07); expected a version with from: 2025-06 or earlier", none.getMessage());
     }
 
-    @Test
-    void twelveDecimalPriceWrittenAsYamlNumberStaysExact() {
-        String yaml = """
+    /**
+     * The price nodes of one per-query pricing version of BRA, in billing.yaml, the given rates one
+     * per line from line 7 on.
+     */
+    private static List<ConfigNode> ratePrices(String... rates) {
+        StringBuilder yaml = new StringBuilder("""
                 obs:
                   BRA:
                     pricing:
                       - from: 2026-01
                         model: per-query
                         rates:
-                          - { component: "*", price: 0.123456789012 }
-                          - { component: aura-groot, price: "0.0010" }
-                """;
-        BillingConfig config = BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
-        List<ConfigNode> rates = config.obs().get("BRA").pricing().get(0).node().required("rates", "r").elements();
+                """);
+        for (String rate : rates) {
+            yaml.append("          - ").append(rate).append('\n');
+        }
+        BillingConfig config = BillingConfigLoader.parse(yaml.toString(), "billing.yaml", name -> null);
+        return config.obs().get("BRA").pricing().get(0).node().required("rates", "r").elements().stream()
+                .map(rate -> rate.required("price", "price")).toList();
+    }
 
-        ConfigNode price = rates.get(0).required("price", "price");
+    @Test
+    void twelveDecimalPriceWrittenAsYamlNumberStaysExact() {
+        List<ConfigNode> prices = ratePrices("{ component: \"*\", price: 0.123456789012 }",
+                "{ component: aura-groot, price: \"0.0010\" }");
+
+        ConfigNode price = prices.get(0);
         assertEquals("0.123456789012", price.asText());
         assertEquals(new BigDecimal("0.123456789012"), price.asDecimal());
-        assertEquals(new BigDecimal("0.0010"), rates.get(1).required("price", "price").asDecimal());
+        assertEquals(new BigDecimal("0.0010"), prices.get(1).asDecimal());
         assertEquals("billing.yaml:7:38", price.location());
     }
 
     @Test
     void yamlNumbersWithAnExponentAreExactToo() {
-        String yaml = """
-                obs:
-                  BRA:
-                    pricing:
-                      - from: 2026-01
-                        model: per-query
-                        rates:
-                          - { component: "*", price: 1.0e-3 }
-                          - { component: aura-groot, price: 2E3 }
-                          - { component: aura-nlp, price: 1e-3e }
-                          - { component: aura-stt, price: 1_000.000_5 }
-                """;
-        BillingConfig config = BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
-        List<ConfigNode> rates = config.obs().get("BRA").pricing().get(0).node().required("rates", "r").elements();
-        assertEquals(new BigDecimal("0.0010"), rates.get(0).required("price", "price").asDecimal());
-        assertEquals(new BigDecimal("2000"), rates.get(1).required("price", "price").asDecimal());
-        assertEquals(new BigDecimal("1000.0005"), rates.get(3).required("price", "price").asDecimal(), "YAML 1.1 separators");
-        ConfigurationException bad = assertThrows(ConfigurationException.class,
-                () -> rates.get(2).required("price", "price").asDecimal());
+        List<ConfigNode> prices = ratePrices("{ component: \"*\", price: 1.0e-3 }", "{ component: aura-groot, price: 2E3 }",
+                "{ component: aura-nlp, price: 1e-3e }", "{ component: aura-stt, price: 1_000.000_5 }");
+        assertEquals(new BigDecimal("0.0010"), prices.get(0).asDecimal());
+        assertEquals(new BigDecimal("2000"), prices.get(1).asDecimal());
+        assertEquals(new BigDecimal("1000.0005"), prices.get(3).asDecimal(), "YAML 1.1 separators");
+        ConfigurationException bad = assertThrows(ConfigurationException.class, () -> prices.get(2).asDecimal());
         assertTrue(bad.getMessage().startsWith("billing.yaml:9:43: obs.BRA.pricing[0].rates[2].price: expected a decimal"),
                 bad.getMessage());
     }
