@@ -88,13 +88,28 @@ final class TupleTable {
             if ((int) (v >>> 32) == h) {
                 int t = (int) (v & (MAX_TUPLES - 1)) - 1;
                 int from = start[t];
-                if (start[t + 1] - from == len && Arrays.equals(arena, from, from + len, b, off, off + len)) {
+                if (start[t + 1] - from == len && sameBytes(arena, from, b, off, len)) {
                     lastSlot = v;
                     return t;
                 }
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /** Compares eight bytes at a time (a call to {@code Arrays.equals} costs more than the short stretch). */
+    static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        if (len < 8) {
+            return Arrays.equals(a, aOff, aOff + len, b, bOff, bOff + len);
+        }
+        int last = len - 8;
+        for (int i = 0; i < last; i += 8) {
+            if ((long) LONGS.get(a, aOff + i) != (long) LONGS.get(b, bOff + i)) {
+                return false;
+            }
+        }
+        // the last eight bytes, overlapping what was compared
+        return (long) LONGS.get(a, aOff + last) == (long) LONGS.get(b, bOff + last);
     }
 
     /** @return the country of the tuple last found */
