@@ -2,6 +2,7 @@ package io.aurabilling.engine;
 
 import io.aurabilling.ConfigurationException;
 import io.aurabilling.InputDataException;
+import io.aurabilling.config.ConfigNode;
 import io.aurabilling.config.yaml.BillingConfig;
 import io.aurabilling.config.yaml.ObSettings;
 import io.aurabilling.config.yaml.PricingVersion;
@@ -71,8 +72,10 @@ public final class BillingEngine {
         Map<PricingVersion, PricingModel> byVersion = new LinkedHashMap<>();
         for (ObSettings ob : config.obs().values()) {
             for (PricingVersion version : ob.pricing()) {
+                // located at the model key's value, not at the version's first key
+                ConfigNode modelNode = version.node().get("model").orElse(version.node());
                 PricingModelFactory factory = modelCatalog.get(version.model(),
-                        version.node().location() + ": " + version.node().path() + ".model: ");
+                        modelNode.location() + ": " + version.node().path() + ".model: ");
                 byVersion.put(version, requireNonNull(factory.create(version.node()),
                         "pricing model factory " + factory.getClass().getName() + " returned null"));
             }

@@ -231,6 +231,26 @@ class BillingEngineTest {
     }
 
     @Test
+    void anUnknownModelIsLocatedAtItsModelKey() {
+        String yaml = String.join("\n",
+                "issuer:",
+                "  name: Aura Global Team",
+                "obs:",
+                "  ESP:",
+                "    timezone: Europe/Madrid",
+                "    currency: EUR",
+                "    pricing:",
+                "      - from: 2026-01",
+                "        model: nope",
+                "");
+        BillingConfig config = io.aurabilling.config.yaml.BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> BillingEngine.builder().config(config).build());
+        assertTrue(e.getMessage().startsWith("billing.yaml:9:"), e.getMessage());
+        assertTrue(e.getMessage().contains(".model: unknown pricing model 'nope'"), e.getMessage());
+    }
+
+    @Test
     void twoProvidersWithOneNameAreReportedWithBothClasses() {
         PricingModelFactoryNamed duplicate = new PricingModelFactoryNamed("test-fixed-rate");
         ConfigurationException e = assertThrows(ConfigurationException.class,
