@@ -168,6 +168,15 @@ class BillingConfigErrorsTest {
                   BRA:
                     currency: XYZ
                 """ + PRICING), "billing.yaml:3:15: obs.BRA.currency: unknown currency 'XYZ'", "expected an ISO 4217");
+        // ISO codes without a minor unit: amounts could not be rounded to one
+        for (String code : new String[] {"XAU", "XXX"}) {
+            assertMessage(fails("""
+                    obs:
+                      BRA:
+                        currency: %s
+                    """.formatted(code) + PRICING), "billing.yaml:3:15: obs.BRA.currency: currency '" + code
+                    + "' has no minor unit", "such as EUR");
+        }
     }
 
     @Test
