@@ -49,9 +49,25 @@ public final class ConfigNode {
     private final String text;
     private final Map<String, ConfigNode> entries;
     private final List<ConfigNode> elements;
+    // of a mapping read from a file: where each key itself was written (errors about a key point at it)
+    private final Map<String, Position> keyPositions;
+
+    /**
+     * Where something was written in a configuration file.
+     *
+     * @param line 1-based line
+     * @param column 1-based column
+     */
+    public record Position(int line, int column) {
+    }
 
     private ConfigNode(Kind kind, String path, String source, int line, int column,
                        String text, Map<String, ConfigNode> entries, List<ConfigNode> elements) {
+        this(kind, path, source, line, column, text, entries, elements, Map.of());
+    }
+
+    private ConfigNode(Kind kind, String path, String source, int line, int column, String text,
+                       Map<String, ConfigNode> entries, List<ConfigNode> elements, Map<String, Position> keyPositions) {
         this.kind = requireNonNull(kind, "kind is null");
         this.path = requireNonNull(path, "path is null");
         this.source = requireNonNull(source, "source is null");
@@ -60,6 +76,7 @@ public final class ConfigNode {
         this.text = text;
         this.entries = entries;
         this.elements = elements;
+        this.keyPositions = keyPositions;
     }
 
     /**
@@ -102,6 +119,25 @@ public final class ConfigNode {
     public static ConfigNode mapping(String path, String source, int line, int column, Map<String, ConfigNode> entries) {
         return new ConfigNode(Kind.MAPPING, path, source, line, column, null,
                 Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null"))), List.of());
+    }
+
+    /**
+     * A mapping node that also knows where each of its keys was written, so that an error about a
+     * key (e.g. an unknown one, see {@link #allowOnly}) points at the key rather than at its value.
+     *
+     * @param path the dotted path of the node
+     * @param source file name or other origin
+     * @param line 1-based line, or 0 when unknown
+     * @param column 1-based column, or 0 when unknown
+     * @param entries keys to child nodes, in order
+     * @param keyPositions where each key was written (keys missing here are located at their value)
+     * @return the node
+     */
+    public static ConfigNode mapping(String path, String source, int line, int column, Map<String, ConfigNode> entries,
+                                     Map<String, Position> keyPositions) {
+        return new ConfigNode(Kind.MAPPING, path, source, line, column, null,
+                Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(entries, "entries is null"))), List.of(),
+                Map.copyOf(requireNonNull(keyPositions, "keyPositions is null")));
     }
 
     /**
@@ -293,7 +329,10 @@ public final class ConfigNode {
         Set<String> ok = Set.of(allowed);
         for (Map.Entry<String, ConfigNode> e : expectMapping().entries.entrySet()) {
             if (!ok.contains(e.getKey())) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "'; expected one of "
+                Position key = keyPositions.get(e.getKey());
+                ConfigNode at = key == null ? e.getValue()
+                        : scalar(e.getValue().path(), source, key.line(), key.column(), "");
+                throw at.error("unknown key '" + e.getKey() + "'; expected one of "
                         + String.join(", ", new TreeSet<>(Arrays.asList(allowed))));
             }
         }

@@ -251,6 +251,26 @@ class BillingEngineTest {
     }
 
     @Test
+    void anUnknownKeyOfAModelIsLocatedAtTheKey() {
+        String yaml = String.join("\n",
+                "obs:",
+                "  ESP:",
+                "    timezone: Europe/Madrid",
+                "    pricing:",
+                "      - from: 2026-01",
+                "        model: per-query",
+                "        rates:",
+                "          - { component: aura-groot, price: 0.0010, foo: 1 }",
+                "");
+        BillingConfig config = io.aurabilling.config.yaml.BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> BillingEngine.builder().config(config).build());
+        // "foo" starts at column 53 of line 8; its value at column 58
+        assertTrue(e.getMessage().startsWith("billing.yaml:8:53: obs.ESP.pricing[0].rates[0].foo: unknown key 'foo'"),
+                e.getMessage());
+    }
+
+    @Test
     void twoProvidersWithOneNameAreReportedWithBothClasses() {
         PricingModelFactoryNamed duplicate = new PricingModelFactoryNamed("test-fixed-rate");
         ConfigurationException e = assertThrows(ConfigurationException.class,

@@ -281,6 +281,7 @@ public final class BillingConfigLoader {
                 throw unsupportedTag(node, path);
             }
             Map<String, ConfigNode> entries = new LinkedHashMap<>();
+            Map<String, ConfigNode.Position> keyPositions = new HashMap<>();
             Map<String, Mark> seen = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
@@ -306,8 +307,10 @@ public final class BillingConfigLoader {
                 ConfigNode value = tree(tuple.getValueNode(), childPath);
                 keyMarks.put(value, keyNode.getStartMark());
                 entries.put(key, value);
+                keyPositions.put(key, new ConfigNode.Position(keyNode.getStartMark().getLine() + 1,
+                        keyNode.getStartMark().getColumn() + 1));
             }
-            return ConfigNode.mapping(path, source, line, column, entries);
+            return ConfigNode.mapping(path, source, line, column, entries, keyPositions);
         }
         throw errorAt(start, path, "unsupported YAML node; expected a value, a list or a mapping");
     }
