@@ -37,6 +37,16 @@ class UsageErrorTest {
     }
 
     @Test
+    void yearsTheReadersDoNotSupport() {
+        for (String period : new String[] {"0000-02", "1699-12", "2201-01"}) {
+            Cli.Result r = usageError("run", "--config", "billing.yaml", "--period", period, "--dry-run");
+            assertTrue(r.err().contains("'" + period + "' is outside the supported years 1700-2200"), r.err());
+        }
+        Cli.Result r = usageError("generate", "--out", "x", "--period", "0000-02", "--rows", "1");
+        assertTrue(r.err().contains("outside the supported years"), r.err());
+    }
+
+    @Test
     void periodWithoutZeroPadding() {
         Cli.Result r = usageError("generate", "--out", "x", "--period", "2026-1", "--rows", "1");
         assertTrue(r.err().contains("'2026-1' is not a month"), r.err());
