@@ -39,7 +39,8 @@ public final class BillingCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "On failure, print the stack trace after the error line.")
+            description = "Also print the libraries' warnings (e.g. Kernel retries) on stderr, and on failure the "
+                    + "stack trace after the error line.")
     boolean verbose;
 
     /** Used by picocli. */
@@ -59,6 +60,10 @@ public final class BillingCommand implements Callable<Integer> {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // before any logger exists: the libraries' warnings (retries, Azure SDK) join the stack trace
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         System.exit(execute(args, out, System.err));
