@@ -102,12 +102,19 @@ class InvoicesCommandTest {
     }
 
     @Test
-    void anUnknownRevisionExitsWithThree() {
+    void anUnknownRevisionOrNumberIsAUsageError() {
         Cli.Result r = Cli.run("invoices", "get", "LIC-GBR-202610", "--revision", "9", "--to",
                 work.resolve("d").toString(), "--store", store.toString());
-        assertEquals(3, r.code(), r::toString);
+        assertEquals(2, r.code(), r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err().contains("revision 9"), r.err());
+        assertTrue(r.err().contains("invoice LIC-GBR-202610 revision 9 is not in the store"), r.err());
+        Cli.Result unknown = Cli.run("invoices", "get", "LIC-XXX-202610", "--to", work.resolve("d").toString(),
+                "--store", store.toString());
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertEquals(1, unknown.errLines().size(), unknown::toString);
+        assertTrue(unknown.err().contains("invoice LIC-XXX-202610 is not in the store"), unknown.err());
+        assertTrue(unknown.err().contains("'billing invoices list'"), unknown.err());
+        assertFalse(Files.exists(work.resolve("d")), "nothing written");
     }
 
     @Test
