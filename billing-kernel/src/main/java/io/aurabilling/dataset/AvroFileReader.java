@@ -165,7 +165,7 @@ final class AvroFileReader implements Closeable {
             closeQuietly(raw);
             throw new InputDataException(dataset + " file " + file.relativePath()
                     + " is not a readable Avro data file (bad or missing header, byte offset " + head.pos
-                    + "): " + describe(e) + ". Replace the file, or read with skipBadFiles to leave it out", e);
+                    + "): " + describe(e) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", e);
         }
         byte[] sync = Arrays.copyOfRange(head.b, headerLength - 16, headerLength);
         int codec = codecName == null || codecName.equals("null") ? NONE
@@ -185,7 +185,7 @@ final class AvroFileReader implements Closeable {
             closeQuietly(counting);
             throw new InputDataException(dataset + " file " + file.relativePath()
                     + " is not a readable Avro data file (bad or missing header, byte offset " + counting.count
-                    + "): " + describe(e) + ". Replace the file, or read with skipBadFiles to leave it out", e);
+                    + "): " + describe(e) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", e);
         }
     }
 
@@ -520,7 +520,7 @@ final class AvroFileReader implements Closeable {
     InputDataException corrupt(Exception cause) {
         return new InputDataException(dataset + " file " + relativePath + " is corrupt or truncated at block "
                 + blockIndex + " (after " + rowsBefore + " rows, near byte offset " + position() + "): "
-                + describe(cause) + ". Replace the file, or read with skipBadFiles to leave it out", cause);
+                + describe(cause) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", cause);
     }
 
     /**
