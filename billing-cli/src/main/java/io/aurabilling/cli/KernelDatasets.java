@@ -11,8 +11,6 @@ import io.aurabilling.kernel.KernelPreflight;
 import io.aurabilling.kernel.PreflightReport;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,24 +43,21 @@ public final class KernelDatasets {
     }
 
     /**
-     * Checks Kernel credentials and scopes for preflight: those of the billing application, and
-     * with {@code bot} those of the bot application too (every {@code :write} scope of the Aura
-     * datasets as well), both with the configured credentials.
+     * Checks Kernel credentials and scopes for preflight, with the configured credentials: those of
+     * the billing application ({@code aura-billing-<env>}), or with {@code bot} those of the bot
+     * application ({@code aura-bot-<env>}: the billing scopes and every {@code :write} scope of the
+     * Aura datasets). A token shows one application's scopes, so one check per run.
      *
      * @param config the configuration, with a {@code kernel:} section
-     * @param bot whether to check the bot application's scopes too
-     * @return one report per application
+     * @param bot whether the configured credentials are the bot application's
+     * @return the report
      * @throws io.aurabilling.RemoteServiceException when Kernel cannot be reached after retries
      */
-    public static List<PreflightReport> check(BillingConfig config, boolean bot) {
+    public static PreflightReport check(BillingConfig config, boolean bot) {
         requireNonNull(config, "config is null");
-        KernelSettings settings = settings(config, "preflight --bot");
+        KernelSettings settings = settings(config, "preflight");
         KernelClient client = KernelClient.builder(settings).build();
-        List<PreflightReport> reports = new ArrayList<>();
-        reports.add(KernelPreflight.checkBilling(client, settings.environment()));
-        if (bot) {
-            reports.add(KernelPreflight.checkBot(client, settings.environment()));
-        }
-        return reports;
+        return bot ? KernelPreflight.checkBot(client, settings.environment())
+                : KernelPreflight.checkBilling(client, settings.environment());
     }
 }

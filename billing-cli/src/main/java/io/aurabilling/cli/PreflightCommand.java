@@ -36,8 +36,9 @@ public final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The billing.yaml to check.")
     Path config;
 
-    @Option(names = "--bot", description = "Also check the scopes of the aura-bot-<env> application "
-            + "(every :write scope of the Aura datasets too), with the configured credentials.")
+    @Option(names = "--bot", description = "The configured Kernel credentials are those of the aura-bot-<env> "
+            + "application: check its scopes (the billing ones and every :write scope of the Aura datasets) "
+            + "instead of aura-billing-<env>'s.")
     boolean bot;
 
     @Mixin
@@ -62,15 +63,13 @@ public final class PreflightCommand implements Callable<Integer> {
         out.println("ok config " + config + ": " + loaded.obs().size() + (loaded.obs().size() == 1 ? " OB (" : " OBs (") + String.join(", ", loaded.obs().keySet())
                 + "), models " + String.join(", ", models) + ", writers " + String.join(", ", writers(engine)));
         out.flush();
-        int missing = 0;
+        PreflightReport kernel = null;
         if (loaded.kernelSettings().isPresent()) {
-            for (PreflightReport report : KernelDatasets.check(loaded, bot)) {
-                String status = report.ok() ? "ok" : "MISSING";
-                for (String line : report.lines()) {
-                    out.println(status + " kernel: " + line);
-                    status = "  ";
-                }
-                missing += report.ok() ? 0 : Math.max(1, report.missing().size());
+            kernel = KernelDatasets.check(loaded, bot);
+            String status = kernel.ok() ? "ok" : kernel.credentialsRefused() ? "REFUSED" : "MISSING";
+            for (String line : kernel.lines()) {
+                out.println(status + " kernel: " + line);
+                status = "  ";
             }
         } else if (bot) {
             throw new ConfigurationException("--bot checks Kernel scopes: add a kernel: section to " + config);
@@ -83,9 +82,15 @@ public final class PreflightCommand implements Callable<Integer> {
         int stored = InvoiceHistory.of(store.store(), engine.invoiceWriters().values()).list(null, null).size();
         out.println("ok store " + store.store().location() + ": reachable, " + stored + " stored revisions");
         out.flush();
-        if (missing > 0) {
-            // access that is not granted yet is a configuration matter: exit 2, with the advice above
-            spec.commandLine().getErr().println("preflight: Kernel access is incomplete (" + missing
+        if (kernel != null && kernel.credentialsRefused()) {
+            // credentials or access that are not right yet are a configuration matter: exit 2
+            spec.commandLine().getErr().println("preflight: Kernel refused the credentials of application "
+                    + kernel.application() + "; check kernel.client-id, kernel.client-secret and kernel.purpose, "
+                    + "then run preflight again");
+            return ConfigurationException.EXIT_CODE;
+        }
+        if (kernel != null && !kernel.ok()) {
+            spec.commandLine().getErr().println("preflight: Kernel access is incomplete (" + kernel.missing().size()
                     + " missing); ask the Kernel Team for the scopes listed above, then run preflight again");
             return ConfigurationException.EXIT_CODE;
         }

@@ -104,9 +104,35 @@ class PreflightCommandTest {
             Cli.Result r = Cli.run("preflight", "--config", kernelConfig(simulator).toString(), "--bot", "--store",
                     work.resolve("store").toString());
             assertEquals(2, r.code(), r::toString);
-            assertTrue(r.out().contains("ok kernel: Kernel application aura-billing-es-pro: all 13"), r::toString);
+            assertTrue(r.out().contains("MISSING kernel: Kernel application aura-bot-es-pro: 11 of 24 needed scopes"),
+                    r::toString);
             assertTrue(r.out().contains("ask the Kernel Team to assign scope data:Aura_Audit:write to the purpose of "
                     + "application aura-bot-es-pro"), r::toString);
+            // one token, one application: the billing application is not reported with the bot's credentials
+            assertFalse(r.out().contains("aura-billing-es-pro"), r::toString);
+            assertEquals(1, r.errLines().size(), r::toString);
+        }
+    }
+
+    @Test
+    void refusedCredentialsSayWhatToCheckAndExitTwo() throws IOException {
+        try (KernelSimulator simulator = KernelSimulator.builder().datasets(SampleMonth.DATASETS, 6).start()) {
+            Path yaml = kernelConfig(simulator);
+            Files.writeString(yaml, Files.readString(yaml).replace("client-secret: simulator-secret",
+                    "client-secret: not-the-secret"));
+            Cli.Result r = Cli.run("preflight", "--config", yaml.toString(), "--store", work.resolve("store").toString());
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.out().contains("REFUSED kernel: Kernel application aura-billing-es-pro: Kernel refused the "
+                    + "credentials"), r::toString);
+            assertEquals(1, r.errLines().size(), r::toString);
+            assertTrue(r.err().contains("check kernel.client-id, kernel.client-secret and kernel.purpose"), r.err());
+            assertFalse(r.err().contains("scopes listed above"), r.err());
+            assertFalse(r.toString().contains("not-the-secret"), "the secret is never shown");
+            // the same refusal when billing: a configuration error too
+            Cli.Result run = Cli.run("run", "--config", yaml.toString(), "--period", "2026-10", "--kernel", "--dry-run");
+            assertEquals(2, run.code(), run::toString);
+            assertEquals(1, run.errLines().size(), run::toString);
+            assertTrue(run.err().contains("Kernel refused the credentials"), run.err());
         }
     }
 }

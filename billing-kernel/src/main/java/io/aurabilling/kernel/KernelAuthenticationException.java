@@ -4,8 +4,11 @@ import io.aurabilling.RemoteServiceException;
 
 /**
  * Kernel refused the application's credentials (the token endpoint answered {@code 400}/{@code 401}),
- * or rejected a freshly issued token. Not retried: the client id, secret or purpose must be fixed.
- * Exit code 4 like every remote failure.
+ * rejected a freshly issued token, or denied the application a call ({@code 403}: a scope is
+ * missing). Not retried: the client id, secret, purpose or the granted scopes must be fixed, so
+ * this is a configuration error (exit 2, as {@code billing preflight} reports missing access), not
+ * a remote failure after retries (exit 4), although it stays a {@link RemoteServiceException} for
+ * callers that catch those.
  */
 public class KernelAuthenticationException extends RemoteServiceException {
     private static final long serialVersionUID = 1L;
@@ -17,5 +20,11 @@ public class KernelAuthenticationException extends RemoteServiceException {
      */
     public KernelAuthenticationException(String message) {
         super(message);
+    }
+
+    /** @return {@link io.aurabilling.ConfigurationException#EXIT_CODE}: the configuration or the granted access must change */
+    @Override
+    public int exitCode() {
+        return io.aurabilling.ConfigurationException.EXIT_CODE;
     }
 }

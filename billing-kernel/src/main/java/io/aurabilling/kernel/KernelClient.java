@@ -520,7 +520,7 @@ public final class KernelClient {
                             + error + ", x-correlator " + correlator + "); run billing preflight to see which scope"
                             + " to ask the Kernel Team for";
                     LOG.error("x-correlator={} {}", correlator, message);
-                    throw new RemoteServiceException(message);
+                    throw new KernelAuthenticationException(message);
                 }
                 if (status == 429 || status >= 500) {
                     throw new RetryableFailure("HTTP " + status + error, retryAfter(response));

@@ -77,7 +77,7 @@ public final class KernelPreflight {
         try {
             grant = client.requestToken(needed);
         } catch (KernelAuthenticationException e) {
-            return new PreflightReport(false, application, needed,
+            return new PreflightReport(false, application, List.of(),
                     List.of("Kernel application " + application + ": " + e.getMessage()));
         }
         List<String> missing = new ArrayList<>();
