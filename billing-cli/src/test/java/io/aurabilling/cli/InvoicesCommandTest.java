@@ -102,6 +102,23 @@ class InvoicesCommandTest {
     }
 
     @Test
+    void aFileReplacedWithoutItsMetadataIsRefused() throws IOException {
+        // cp then mv: a new file without the original's extended attributes, so no recorded SHA-256
+        Path json = store.resolve("ob=GBR/period=2026-10/LIC-GBR-202610-r1.json");
+        Path copy = json.resolveSibling("edited.tmp");
+        Files.writeString(copy, Files.readString(json).replaceFirst("\"total\": \"", "\"total\": \"1"));
+        Files.move(copy, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path to = work.resolve("download");
+        Cli.Result r = Cli.run("invoices", "get", "LIC-GBR-202610", "--to", to.toString(), "--store", store.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        // (on a file system without extended attributes the sidecar stays behind and no longer matches)
+        assertTrue(r.err().contains("has no recorded SHA-256") || r.err().contains("does not match its recorded SHA-256"),
+                r.err());
+        assertFalse(Files.exists(to.resolve("LIC-GBR-202610-r1.json")));
+    }
+
+    @Test
     void anUnknownRevisionOrNumberIsAUsageError() {
         Cli.Result r = Cli.run("invoices", "get", "LIC-GBR-202610", "--revision", "9", "--to",
                 work.resolve("d").toString(), "--store", store.toString());

@@ -19,10 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +46,9 @@ import static java.util.Objects.requireNonNull;
  * <p>On a file system without user extended attributes the metadata goes to a sidecar
  * {@code <file>.meta.json} published right after the content (as the first versions of this
  * store always did; such sidecars are still read). A file whose metadata is missing (copied
- * without its attributes, or a crash between content and sidecar) is read with the
- * {@code sha256} derived from its content.
+ * without its attributes, or a crash between content and sidecar) is read without metadata:
+ * no {@code sha256} is made up from the bytes, since a download must check them against what
+ * was recorded when they were stored, and there is no record left.
  *
  * <p>Hidden names (starting with {@code .}) and sidecars are not objects and are never
  * listed.
@@ -141,7 +139,7 @@ public final class FolderInvoiceStore implements InvoiceStore {
             byte[] bytes = Files.readAllBytes(target);
             Map<String, Object> sidecar = readDescription(target);
             String mediaType = sidecar == null ? null : (String) sidecar.get("mediaType");
-            Map<String, String> metadata = sidecar == null ? Map.of("sha256", sha256(bytes)) : metadataOf(sidecar);
+            Map<String, String> metadata = sidecar == null ? Map.of() : metadataOf(sidecar);
             return Optional.of(new StoredObject(name, bytes, mediaType, metadata));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -287,14 +285,6 @@ public final class FolderInvoiceStore implements InvoiceStore {
             } catch (IOException ignored) {
                 // a leftover hidden temp file is never listed or read
             }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

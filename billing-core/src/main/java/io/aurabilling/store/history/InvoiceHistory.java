@@ -414,8 +414,13 @@ public final class InvoiceHistory {
         StoredObject object = store.read(name).orElseThrow(() -> new InputDataException(store.location() + "/" + name
                 + " was listed but cannot be read; check that nobody deletes files from the invoice store"));
         String recorded = object.metadata().get("sha256");
+        if (recorded == null) {
+            throw new InputDataException("stored file " + store.location() + "/" + name + " has no recorded SHA-256 "
+                    + "(its metadata was lost, e.g. it was copied without its extended attributes), so it cannot be "
+                    + "checked. Restore it with its metadata (cp -a, rsync -aX, or the store's backup) before using it");
+        }
         String actual = sha256(object.bytes());
-        if (recorded == null || !recorded.equalsIgnoreCase(actual)) {
+        if (!recorded.equalsIgnoreCase(actual)) {
             throw new InputDataException("stored file " + store.location() + "/" + name + " does not match its "
                     + "recorded SHA-256 (recorded " + recorded + ", actual " + actual + "): it was changed after it "
                     + "was stored. Restore it from the store's versions or backup before using it");
