@@ -17,6 +17,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ import static java.util.Objects.requireNonNull;
  * is free ({@code link(2)}: of two racing creators exactly one succeeds, a crash leaves at
  * most a hidden temp file, never a complete-looking partial file), and which carries the
  * attributes with it (one inode): a published file always has its metadata. Where hard links
- * are not supported the publish falls back to {@link Files#move} without
- * {@code REPLACE_EXISTING} (which still never replaces, but checks then renames).
+ * are not supported, the name is taken with an exclusive create and the content renamed onto
+ * it (see {@link #publishWithoutLinks}).
  *
  * <p>On a file system without user extended attributes the metadata goes to a sidecar
  * {@code <file>.meta.json} published right after the content (as the first versions of this
@@ -268,14 +269,26 @@ public final class FolderInvoiceStore implements InvoiceStore {
             if (e instanceof FileSystemException && Files.exists(target)) {
                 return false;
             }
-            // no hard links here (e.g. some network shares): a move without REPLACE_EXISTING
-            try {
-                Files.move(temp, target);
-                return true;
-            } catch (FileAlreadyExistsException taken) {
-                return false;
-            }
+            return publishWithoutLinks(temp, target);
         }
+    }
+
+    /**
+     * The publish where hard links are not supported (e.g. some network shares). A move without
+     * {@code REPLACE_EXISTING} checks then renames, so two writers could both succeed; instead the
+     * name is first taken with an exclusive create (atomic), then the content renamed onto it. A
+     * reader may meanwhile see an empty file under the name, never a replaced one.
+     *
+     * @return false when the name was taken
+     */
+    static boolean publishWithoutLinks(Path temp, Path target) throws IOException {
+        try {
+            Files.createFile(target);
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     private static void deleteQuietly(Path temp) {

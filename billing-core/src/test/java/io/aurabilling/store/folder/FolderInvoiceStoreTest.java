@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store contract on a local folder, plus what is particular to folders. */
@@ -69,5 +70,20 @@ class FolderInvoiceStoreTest extends InvoiceStoreContract {
         Files.write(dir.resolve("y.json"), "abc".getBytes(StandardCharsets.UTF_8));
         StoredObject y = store.read("ob=BRA/y.json").orElseThrow();
         assertEquals(Map.of(), y.metadata());
+    }
+
+    @Test
+    void withoutHardLinksTheNameIsTakenExclusivelyAndNeverReplaced() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("nolinks"));
+        Path first = Files.write(dir.resolve(".a.tmp"), "first".getBytes(StandardCharsets.UTF_8));
+        Path second = Files.write(dir.resolve(".b.tmp"), "second".getBytes(StandardCharsets.UTF_8));
+        Path target = dir.resolve("x.json");
+        assertTrue(FolderInvoiceStore.publishWithoutLinks(first, target));
+        assertFalse(FolderInvoiceStore.publishWithoutLinks(second, target), "the name is taken");
+        assertEquals("first", Files.readString(target));
+        // a name taken by a writer that has not renamed its content yet is taken too
+        Path placeholder = Files.createFile(dir.resolve("y.json"));
+        assertFalse(FolderInvoiceStore.publishWithoutLinks(second, placeholder));
+        assertEquals(0, Files.size(placeholder));
     }
 }
