@@ -232,7 +232,7 @@ class BillingEngineTest {
 
     @Test
     void anUnknownModelIsLocatedAtItsModelKey() {
-        String yaml = String.join("\n",
+        ConfigurationException e = buildFails(
                 "issuer:",
                 "  name: Aura Global Team",
                 "obs:",
@@ -241,18 +241,14 @@ class BillingEngineTest {
                 "    currency: EUR",
                 "    pricing:",
                 "      - from: 2026-01",
-                "        model: nope",
-                "");
-        BillingConfig config = io.aurabilling.config.yaml.BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> BillingEngine.builder().config(config).build());
+                "        model: nope");
         assertTrue(e.getMessage().startsWith("billing.yaml:9:"), e.getMessage());
         assertTrue(e.getMessage().contains(".model: unknown pricing model 'nope'"), e.getMessage());
     }
 
     @Test
     void anUnknownKeyOfAModelIsLocatedAtTheKey() {
-        String yaml = String.join("\n",
+        ConfigurationException e = buildFails(
                 "obs:",
                 "  ESP:",
                 "    timezone: Europe/Madrid",
@@ -260,14 +256,17 @@ class BillingEngineTest {
                 "      - from: 2026-01",
                 "        model: per-query",
                 "        rates:",
-                "          - { component: aura-groot, price: 0.0010, foo: 1 }",
-                "");
-        BillingConfig config = io.aurabilling.config.yaml.BillingConfigLoader.parse(yaml, "billing.yaml", name -> null);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> BillingEngine.builder().config(config).build());
+                "          - { component: aura-groot, price: 0.0010, foo: 1 }");
         // "foo" starts at column 53 of line 8; its value at column 58
         assertTrue(e.getMessage().startsWith("billing.yaml:8:53: obs.ESP.pricing[0].rates[0].foo: unknown key 'foo'"),
                 e.getMessage());
+    }
+
+    /** Loads a billing.yaml of these lines and builds an engine with it, which must fail. */
+    private static ConfigurationException buildFails(String... yamlLines) {
+        BillingConfig config = io.aurabilling.config.yaml.BillingConfigLoader.parse(
+                String.join("\n", yamlLines) + "\n", "billing.yaml", name -> null);
+        return assertThrows(ConfigurationException.class, () -> BillingEngine.builder().config(config).build());
     }
 
     @Test
