@@ -62,7 +62,24 @@ public final class AuraDatasets {
      */
     public static final int PRUNING_MARGIN_DAYS = 1;
 
+    /** The first year a billing month may be in (the packed timestamps' range, with margin). */
+    public static final int FIRST_SUPPORTED_YEAR = 1700;
+
+    /** The last year a billing month may be in. */
+    public static final int LAST_SUPPORTED_YEAR = 2200;
+
     private AuraDatasets() {
+    }
+
+    /**
+     * @param month a billing month
+     * @throws IllegalArgumentException when it is outside {@link #FIRST_SUPPORTED_YEAR}-{@link #LAST_SUPPORTED_YEAR}
+     */
+    public static void checkSupported(YearMonth month) {
+        if (month.getYear() < FIRST_SUPPORTED_YEAR || month.getYear() > LAST_SUPPORTED_YEAR) {
+            throw new IllegalArgumentException("billing month out of the supported years " + FIRST_SUPPORTED_YEAR
+                    + "-" + LAST_SUPPORTED_YEAR + ": " + month);
+        }
     }
 
     /**
@@ -100,9 +117,7 @@ public final class AuraDatasets {
         requireNonNull(zoneOfCountry, "zoneOfCountry is null");
         requireNonNull(noOffsetZone, "noOffsetZone is null");
         requireNonNull(options, "options is null");
-        if (month.getYear() < 1700 || month.getYear() > 2200) {
-            throw new IllegalArgumentException("billing month out of the supported years 1700-2200: " + month);
-        }
+        checkSupported(month);
         if (!source.exists(AuraSchemas.AURA_AUDIT)) {
             throw new InputDataException("no " + AuraSchemas.AURA_AUDIT + " dataset in " + source.describe()
                     + "; point the datasets folder at the directory holding " + AuraSchemas.AURA_AUDIT + "/");

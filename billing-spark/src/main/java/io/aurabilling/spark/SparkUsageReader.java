@@ -94,9 +94,7 @@ public final class SparkUsageReader {
         requireNonNull(month, "month is null");
         requireNonNull(config, "config is null");
         requireNonNull(options, "options is null");
-        if (month.getYear() < 1700 || month.getYear() > 2200) {
-            throw new IllegalArgumentException("billing month out of the supported years 1700-2200: " + month);
-        }
+        AuraDatasets.checkSupported(month);
         if (!sources.audit().exists(spark)) {
             throw new InputDataException("no " + AUDIT + " dataset at " + sources.audit()
                     + "; point the sources at the " + AUDIT + " table or folder");
