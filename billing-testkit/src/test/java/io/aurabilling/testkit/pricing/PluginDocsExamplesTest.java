@@ -110,7 +110,7 @@ class PluginDocsExamplesTest {
         assertEquals("billing.yaml:7:16: obs.PER.pricing[0].price: expected a price >= 0, found -1", e.getMessage());
         ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> BillingEngine.builder()
                 .config(BillingConfigLoader.parse(YAML.replace("price:", "prize:"), "billing.yaml", name -> null)).build());
-        assertEquals("billing.yaml:7:16: obs.PER.pricing[0].prize: unknown key 'prize'; expected one of from, model, price",
+        assertEquals("billing.yaml:7:9: obs.PER.pricing[0].prize: unknown key 'prize'; expected one of from, model, price",
                 unknown.getMessage());
     }
 
