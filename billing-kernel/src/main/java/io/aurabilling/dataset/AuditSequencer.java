@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -19,10 +20,11 @@ import java.util.TreeMap;
  * looked up in its day's table and both neighbours', so an interaction straddling midnight is one
  * request and its duplicates are still found. When a file in a {@code DAY_DT=P} folder starts, the
  * tables of days before {@code P − 2} are dropped: memory stays at a few days of interactions.
- * Consequence (documented in {@code docs/dedupe.md}): copies of a key in {@code DAY_DT} folders
- * more than about two days apart, or more than a day apart in {@code AURA_TM}, are not recognised
- * as duplicates. Files without a {@code DAY_DT} folder drop nothing, so memory then grows with the
- * month.
+ * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
+ * later folder), {@link #lateDay()} says so and the reader starts again with a sequencer that
+ * keeps every day: same-day copies are always found. Copies more than a day apart in
+ * {@code AURA_TM} are not recognised as duplicates (documented in {@code docs/dedupe.md}). Files
+ * without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
  */
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
@@ -59,9 +61,37 @@ final class AuditSequencer {
     private DedupeDayTable cachedBefore;
     private DedupeDayTable cachedAfter;
 
+    // whether no day's table is ever dropped (the second read after a late day, see lateDay())
+    private final boolean keepEveryDay;
+    // days whose table was dropped, and the first of them that got rows again
+    private final java.util.BitSet droppedDays = new java.util.BitSet();
+    private int droppedOffset = Integer.MIN_VALUE;
+    private LocalDate lateDay;
+
     AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds) {
+        this(builder, sharedIds, false);
+    }
+
+    /**
+     * @param keepEveryDay whether to keep every day's table, whatever the {@code DAY_DT} folders say
+     *                     (memory then grows with the month)
+     */
+    AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds, boolean keepEveryDay) {
         this.builder = builder;
         this.sharedIds = sharedIds;
+        this.keepEveryDay = keepEveryDay;
+    }
+
+    /**
+     * A day that got rows after its table was dropped (a file out of day order, e.g. a late
+     * re-delivery in a much later {@code DAY_DT} folder): its same-day duplicates can no longer
+     * be found, so what this sequencer built is not exact and the read must be done again with
+     * every day kept. Checked when a day's table is created, so it costs nothing per row.
+     *
+     * @return that day (UTC), or {@code null}
+     */
+    LocalDate lateDay() {
+        return lateDay;
     }
 
     /** @return the dedupe tables currently held (for tests of eviction) */
@@ -76,12 +106,14 @@ final class AuditSequencer {
      */
     void startFile(String relativePath) {
         LocalDate folderDay = DatasetPaths.folderDay(relativePath);
-        if (folderDay != null) {
+        if (folderDay != null && !keepEveryDay) {
             int oldestKept = (int) folderDay.toEpochDay() - 2;
             if (!tables.isEmpty() && tables.firstKey() < oldestKept) {
                 // dropped tables are reused: their grown arrays are not reallocated day after day
                 java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
-                for (DedupeDayTable t : old.values()) {
+                for (Map.Entry<Integer, DedupeDayTable> dropped : old.entrySet()) {
+                    markDropped(dropped.getKey());
+                    DedupeDayTable t = dropped.getValue();
                     largestTable = Math.max(largestTable, t.size());
                     t.clear();
                     spareTables.push(t);
@@ -186,6 +218,9 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
+            if (wasDropped(day) && lateDay == null) {
+                lateDay = LocalDate.ofEpochDay(day);
+            }
             if (spareTables.isEmpty()) {
                 // a day is about as busy as the busiest so far (held or dropped): start at its size
                 int capacity = largestTable;
@@ -206,6 +241,20 @@ final class AuditSequencer {
         }
         same.addComponent(inSame, component);
         same.addCountry(inSame, country);
+    }
+
+    private void markDropped(int day) {
+        if (droppedOffset == Integer.MIN_VALUE) {
+            // days of a read lie within a few weeks of the first one dropped (the month ± a day)
+            droppedOffset = day - 64;
+        }
+        if (day >= droppedOffset) {
+            droppedDays.set(day - droppedOffset);
+        }
+    }
+
+    private boolean wasDropped(int day) {
+        return droppedOffset != Integer.MIN_VALUE && day >= droppedOffset && droppedDays.get(day - droppedOffset);
     }
 
     /**

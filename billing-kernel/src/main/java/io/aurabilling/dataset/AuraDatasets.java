@@ -3,6 +3,8 @@ package io.aurabilling.dataset;
 import io.aurabilling.InputDataException;
 import io.aurabilling.usage.Dimensions;
 import io.aurabilling.usage.UsageAggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,8 +38,10 @@ import static java.util.Objects.requireNonNull;
  * (rules 1-3 applied, cell computed), and one sequencer consumes them strictly in path order,
  * with a bounded number of files in flight, applying rule 4 and the distinct requests. The result
  * is therefore the same whatever the thread count or timing. Duplicate and request state is kept per
- * UTC day of {@code AURA_TM}; see {@code docs/dedupe.md} for its memory bound and its cross-day limit:
- * copies of a key in {@code DAY_DT} folders more than about two days apart may be missed.
+ * UTC day of {@code AURA_TM}, and the days behind the {@code DAY_DT} folders are dropped; should a
+ * dropped day get rows again (files out of day order), the read starts again keeping every day, so
+ * same-day copies are always found. See {@code docs/dedupe.md} for the memory bound and the
+ * cross-day limit (copies more than a day apart in {@code AURA_TM} may be missed).
  *
  * <p>Pruning: {@code Aura_Audit} files in a {@code DAY_DT=YYYY-MM-DD} folder outside
  * [first day of the month − 1 day, last day + 1 day] ({@link #PRUNING_MARGIN_DAYS}, billing-rules.md)
@@ -48,6 +52,8 @@ import static java.util.Objects.requireNonNull;
  * {@link ReadOptions#skipBadFiles()} asks to leave such files out and report them.
  */
 public final class AuraDatasets {
+    private static final Logger LOG = LoggerFactory.getLogger(AuraDatasets.class);
+
     /**
      * Chunks (8192 rows, about 300 KB) that each decoding thread may have ahead of the sequencer's
      * file: about a file's worth, so that the threads not on the head file keep decoding (with 8,
@@ -143,7 +149,16 @@ public final class AuraDatasets {
 
         UsageAggregate.Builder builder = UsageAggregate.builder();
         List<SkippedFile> skipped = new ArrayList<>();
-        readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped);
+        String late = readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped, false);
+        if (late != null) {
+            // rows of a day came after that day's dedupe state was dropped (files not in day order):
+            // read again keeping every day's state, so that same-day duplicates are still exact
+            LOG.warn("{}; reading {} again keeping every day's dedupe state (memory grows with the month for this read)",
+                    late, AuraSchemas.AURA_AUDIT);
+            builder = UsageAggregate.builder();
+            skipped = new ArrayList<>();
+            readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped, true);
+        }
         Dimensions dimensions = new DimensionLoader(source, builder, skipped, options.skipBadFiles()).load();
         return new DatasetRead(builder.build(), dimensions, skipped, pruned);
     }
@@ -166,12 +181,21 @@ public final class AuraDatasets {
     private record Failure(Throwable error) {
     }
 
-    private static void readAudit(List<DatasetSource.DatasetFile> files, YearMonth month,
-                                  Function<String, ZoneId> zones, ZoneId noOffsetZone, ReadOptions options,
-                                  UsageAggregate.Builder builder, List<SkippedFile> skipped) {
+    /**
+     * Reads the Aura_Audit files into the builder.
+     *
+     * @param keepEveryDay whether the sequencer keeps every day's dedupe state rather than dropping
+     *                     the days behind the {@code DAY_DT} folders
+     * @return {@code null}, or (only without {@code keepEveryDay}) what made the read stop early: a
+     *         file with rows of a day whose dedupe state was already dropped; the builder is then
+     *         incomplete and the read must be done again with {@code keepEveryDay}
+     */
+    private static String readAudit(List<DatasetSource.DatasetFile> files, YearMonth month,
+                                    Function<String, ZoneId> zones, ZoneId noOffsetZone, ReadOptions options,
+                                    UsageAggregate.Builder builder, List<SkippedFile> skipped, boolean keepEveryDay) {
         int count = files.size();
         if (count == 0) {
-            return;
+            return null;
         }
         int threads = Math.min(options.threads(), count);
         int window = threads + 2;
@@ -183,7 +207,7 @@ public final class AuraDatasets {
         });
         List<BlockingQueue<Object>> queues = new ArrayList<>(count);
         SharedIds sharedIds = new SharedIds();
-        AuditSequencer sequencer = new AuditSequencer(builder, sharedIds);
+        AuditSequencer sequencer = new AuditSequencer(builder, sharedIds, keepEveryDay);
         ChunkFlow flow = new ChunkFlow(AHEAD_CHUNKS_PER_THREAD * threads);
         try {
             int submitted = 0;
@@ -206,6 +230,11 @@ public final class AuraDatasets {
                     if (item instanceof RowChunk chunk) {
                         sequencer.accept(chunk);
                         flow.consumed(chunk);
+                        if (sequencer.lateDay() != null) {
+                            // the rest would be read in vain: the read starts again, keeping every day
+                            return file.relativePath() + " has rows of " + sequencer.lateDay()
+                                    + " (UTC) after that day's dedupe state was dropped";
+                        }
                     } else if (item instanceof AuditFileDecoder.FileEnd end) {
                         sequencer.endFile(end);
                         break;
@@ -227,6 +256,7 @@ public final class AuraDatasets {
                 queues.set(i, null);
             }
             sequencer.finish();
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading " + AuraSchemas.AURA_AUDIT + " was interrupted", e);

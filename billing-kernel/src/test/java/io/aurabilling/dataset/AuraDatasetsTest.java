@@ -468,6 +468,37 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void sameDayCopiesAreFoundWhateverTheFolderLayout() {
+        // a re-delivery of an October 1st row in a much later DAY_DT folder: its day's table was
+        // dropped when that folder started, so the read is done again keeping every day
+        AuditRow first = AuditRow.of("k1", "2026-10-01T10:00:00Z", "DEU", "c");
+        AuditRow other = AuditRow.of("k2", "2026-10-05T10:00:00Z", "DEU", "c");
+        AuditRow again = AuditRow.of("k1", "2026-10-01T10:00:05Z", "DEU", "c");
+        for (int threads : new int[] {1, 3}) {
+            MemorySource late = new MemorySource()
+                    .audit("DAY_DT=2026-10-01/p.avro", List.of(first))
+                    .audit("DAY_DT=2026-10-05/p.avro", List.of(other, again));
+            UsageAggregate usage = read(late, threads).usage();
+            assertEquals(new RowAccounting(2, 0, 0, 0, 1, 0), usage.rows("DEU"), "threads " + threads);
+            assertEquals(2, usage.requests("DEU"));
+            assertEquals(2, usage.inputs().size(), "each file once in the lineage");
+            // a flat file after the partitions, and country folders before day folders: the same
+            MemorySource flat = new MemorySource()
+                    .audit("DAY_DT=2026-10-01/p.avro", List.of(first))
+                    .audit("DAY_DT=2026-10-20/p.avro", List.of(other))
+                    .audit("redelivered.avro", List.of(again));
+            assertEquals(new RowAccounting(2, 0, 0, 0, 1, 0), read(flat, threads).usage().rows("DEU"));
+            MemorySource byCountry = new MemorySource()
+                    .audit("country=BRA/DAY_DT=2026-10-01/p.avro", List.of(AuditRow.of("k1", "2026-10-01T10:00:00Z", "BRA", "c")))
+                    .audit("country=BRA/DAY_DT=2026-10-10/p.avro", List.of(AuditRow.of("k3", "2026-10-10T10:00:00Z", "BRA", "c")))
+                    .audit("country=ESP/DAY_DT=2026-10-01/p.avro", List.of(AuditRow.of("k1", "2026-10-01T10:00:01Z", "ESP", "c")));
+            UsageAggregate countries = read(byCountry, threads).usage();
+            assertEquals(new RowAccounting(0, 0, 0, 0, 1, 0), countries.rows("ESP"), "a duplicate whatever its country");
+            assertEquals(0, countries.requests("ESP"));
+        }
+    }
+
+    @Test
     void theShippedSchemasAreTheUpstreamContract() throws Exception {
         for (String dataset : List.of("Aura_Audit", "D_Aura_App", "D_Aura_Channel", "D_Aura_Component",
                 "D_Aura_Preset", "D_Gbl_Country")) {
