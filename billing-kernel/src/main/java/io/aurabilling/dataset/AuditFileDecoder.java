@@ -395,7 +395,7 @@ final class AuditFileDecoder {
             throws InterruptedException {
         int dedupeDay = (int) Math.floorDiv(second, 86_400L);
         if (parseUuid(b, idOff, idLen, uuid)) {
-            chunk.addUuid(uuid[0], uuid[1], DedupeDayTable.uuidHash(uuid[0], uuid[1]), dedupeDay, cell);
+            chunk.addUuid(uuid[0], uuid[1], dedupeDay, cell);
         } else {
             chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), dedupeDay, cell);
         }

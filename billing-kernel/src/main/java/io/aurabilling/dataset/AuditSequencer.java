@@ -188,7 +188,7 @@ final class AuditSequencer {
     }
 
     private void row(RowChunk chunk, int r) {
-        int cell = chunk.cell[r];
+        int cell = chunk.cell(r);
         int component = fileComponent[cell];
         int country = fileCountry[cell];
         int day = chunk.dedupeDay[r];

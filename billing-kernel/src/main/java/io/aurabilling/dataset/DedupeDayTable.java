@@ -80,7 +80,7 @@ final class DedupeDayTable {
         byte[] t = tags;
         int i = hash & mask;
         long[] d = data;
-        if (chunk.keyOffset[row] < 0) {
+        if (chunk.isUuid(row)) {
             long hi = chunk.hi[row];
             long lo = chunk.lo[row];
             while (true) {
@@ -133,7 +133,7 @@ final class DedupeDayTable {
         }
         int e = size++;
         int p = e << 2;
-        if (chunk.keyOffset[row] < 0) {
+        if (chunk.isUuid(row)) {
             data[p] = chunk.hi[row];
             data[p + 1] = chunk.lo[row];
             data[p + 3] = UUID_LENGTH;
@@ -222,7 +222,7 @@ final class DedupeDayTable {
 
     /** The hash of a row's interaction id. */
     static int hash(RowChunk chunk, int row) {
-        return chunk.hash[row];
+        return chunk.hash(row);
     }
 
     /** The hash of a UUID id (any other id: {@link LocalIds#hash} of its bytes). */

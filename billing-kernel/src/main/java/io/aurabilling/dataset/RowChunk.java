@@ -13,13 +13,13 @@ final class RowChunk {
 
     final long[] hi = new long[CAPACITY];
     final long[] lo = new long[CAPACITY];
-    /** Arena offset of a non-UUID id, or -1 for a UUID. */
+    /** Of a row whose id is not a UUID (only): its arena offset, length and hash. */
     final int[] keyOffset = new int[CAPACITY];
     final int[] keyLength = new int[CAPACITY];
-    /** The id's hash, computed by the decoding thread so that the sequencer only probes. */
     final int[] hash = new int[CAPACITY];
     final int[] dedupeDay = new int[CAPACITY];
-    final int[] cell = new int[CAPACITY];
+    /** The file cell, with the top bit set for an id that is not a UUID: read through {@link #cell(int)}. */
+    private final int[] cell = new int[CAPACITY];
     byte[] arena = new byte[1024];
     int arenaSize;
     int size;
@@ -68,15 +68,28 @@ final class RowChunk {
         return size == CAPACITY;
     }
 
-    void addUuid(long high, long low, int idHash, int day, int cellIndex) {
-        hash[size] = idHash;
+    void addUuid(long high, long low, int day, int cellIndex) {
+        // 24 bytes a row: the id-hash and key arrays are not written (nor handed to the sequencer)
         hi[size] = high;
         lo[size] = low;
-        keyOffset[size] = -1;
-        keyLength[size] = 0;
         dedupeDay[size] = day;
         cell[size] = cellIndex;
         size++;
+    }
+
+    /** @return whether row {@code r}'s id is a UUID (two longs), not bytes in the arena */
+    boolean isUuid(int r) {
+        return cell[r] >= 0;
+    }
+
+    /** @return the file cell of row {@code r} */
+    int cell(int r) {
+        return cell[r] & Integer.MAX_VALUE;
+    }
+
+    /** @return the hash of row {@code r}'s id ({@link DedupeDayTable#uuidHash} or {@link LocalIds#hash}) */
+    int hash(int r) {
+        return cell[r] >= 0 ? DedupeDayTable.uuidHash(hi[r], lo[r]) : hash[r];
     }
 
     void addBytes(byte[] b, int off, int len, int idHash, int day, int cellIndex) {
@@ -89,7 +102,10 @@ final class RowChunk {
         keyLength[size] = len;
         arenaSize += len;
         dedupeDay[size] = day;
-        cell[size] = cellIndex;
+        cell[size] = cellIndex | BYTES_KEY;
         size++;
     }
+
+    /** Set in {@link #cell} for a row whose id is bytes in the arena. */
+    private static final int BYTES_KEY = Integer.MIN_VALUE;
 }

@@ -15,7 +15,7 @@ class DedupeDayTableTest {
         if (n % 2 == 0) {
             long hi = n * 0x9E3779B97F4A7C15L;
             long lo = ~n;
-            chunk.addUuid(hi, lo, DedupeDayTable.uuidHash(hi, lo), 0, 0);
+            chunk.addUuid(hi, lo, 0, 0);
         } else {
             byte[] b = ("id-" + n).getBytes(StandardCharsets.US_ASCII);
             chunk.addBytes(b, 0, b.length, LocalIds.hash(b, 0, b.length), 0, 0);
@@ -34,9 +34,9 @@ class DedupeDayTableTest {
                     add(chunk, n);
                 }
                 for (int r = 0; r < chunk.size; r++) {
-                    int found = table.find(chunk, r, chunk.hash[r]);
+                    int found = table.find(chunk, r, DedupeDayTable.hash(chunk, r));
                     assertTrue(found < 0, "not added yet: " + (from + r));
-                    entryOf[from + r] = table.insertAt(~found, chunk, r, chunk.hash[r]);
+                    entryOf[from + r] = table.insertAt(~found, chunk, r, DedupeDayTable.hash(chunk, r));
                     table.addComponent(entryOf[from + r], (from + r) % 70);
                 }
             }
@@ -48,14 +48,14 @@ class DedupeDayTableTest {
                 add(absent, ids + n);
             }
             for (int r = 0; r < again.size; r++) {
-                int e = table.find(again, r, again.hash[r]);
+                int e = table.find(again, r, DedupeDayTable.hash(again, r));
                 assertEquals(entryOf[r * 7], e, "id " + r * 7);
                 assertTrue(table.hasComponent(e, (r * 7) % 70));
-                assertTrue(table.find(absent, r, absent.hash[r]) < 0, "id " + (ids + r));
+                assertTrue(table.find(absent, r, DedupeDayTable.hash(absent, r)) < 0, "id " + (ids + r));
             }
             table.clear();
             for (int r = 0; r < again.size; r++) {
-                assertTrue(table.find(again, r, again.hash[r]) < 0, "cleared: id " + r * 7);
+                assertTrue(table.find(again, r, DedupeDayTable.hash(again, r)) < 0, "cleared: id " + r * 7);
             }
         }
     }
