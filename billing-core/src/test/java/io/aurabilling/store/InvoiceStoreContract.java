@@ -399,8 +399,86 @@ public abstract class InvoiceStoreContract {
         }
     }
 
-    /** Delegates to a store, but each list() waits until the other racer has listed too. */
-    private record ListingBarrierStore(InvoiceStore store, CyclicBarrier barrier) implements InvoiceStore {
+    @Test
+    void aRunThatCompletesAnotherRunsWriteInProgressLeavesThatRunAnAccurateConflict() {
+        InvoiceStore base = newStore();
+        List<FilingResult> second = new ArrayList<>();
+        // run B starts just after run A stored its XLSX, and takes it for an interrupted write
+        InvoiceStore store = new AfterFirstXlsxStore(base,
+                () -> second.add(history(base).file(bra("200.00"), RevisionRequest.NONE)));
+        ConflictException first = assertThrows(ConflictException.class,
+                () -> history(store).file(bra("200.00"), RevisionRequest.NONE));
+        assertEquals(FilingStatus.COMPLETED, second.get(0).status());
+        assertTrue(first.getMessage().contains("completed revision 1 of invoice LIC-BRA-202610 with this run's XLSX "
+                + "and the same JSON"), first.getMessage());
+        assertFalse(first.getMessage().contains("wrote nothing"), first.getMessage());
+        assertEquals(FilingStatus.UNCHANGED, history(base).file(bra("200.00"), RevisionRequest.NONE).status());
+    }
+
+    @Test
+    void aWriteInProgressThatAnotherRunAbandonedGetsNoJson() {
+        InvoiceStore base = newStore();
+        List<FilingResult> second = new ArrayList<>();
+        // run B, with other content and a reason, abandons run A's r1 and writes r2 while A is writing
+        InvoiceStore store = new AfterFirstXlsxStore(base,
+                () -> second.add(history(base).file(bra("300.00"), RevisionRequest.revise("other data"))));
+        ConflictException first = assertThrows(ConflictException.class,
+                () -> history(store).file(bra("200.00"), RevisionRequest.NONE));
+        assertEquals(2, second.get(0).revision());
+        assertTrue(first.getMessage().contains("revision 2"), first.getMessage());
+        assertFalse(base.read(BRA + "LIC-BRA-202610-r1.json").isPresent(), "A's r1 stays the abandoned orphan");
+        List<HistoryEntry> entries = history(base).list("BRA", "2026-10");
+        assertEquals(List.of(RevisionState.ABANDONED, RevisionState.LATEST),
+                entries.stream().map(HistoryEntry::state).toList());
+    }
+
+    /** Delegates to a store; right after the first XLSX is created, runs another run to its end. */
+    private static final class AfterFirstXlsxStore implements InvoiceStore {
+        private final InvoiceStore store;
+        private Runnable otherRun;
+
+        AfterFirstXlsxStore(InvoiceStore store, Runnable otherRun) {
+            this.store = store;
+            this.otherRun = otherRun;
+        }
+
+        @Override
+        public String location() {
+            return store.location();
+        }
+
+        @Override
+        public CreateOutcome createIfAbsent(String name, byte[] bytes, String mediaType, Map<String, String> metadata) {
+            CreateOutcome outcome = store.createIfAbsent(name, bytes, mediaType, metadata);
+            if (otherRun != null && name.endsWith(".xlsx") && outcome == CreateOutcome.CREATED) {
+                Runnable run = otherRun;
+                otherRun = null;
+                run.run();
+            }
+            return outcome;
+        }
+
+        @Override
+        public Optional<StoredObject> read(String name) {
+            return store.read(name);
+        }
+
+        @Override
+        public List<StoredObjectInfo> list(String prefix) {
+            return store.list(prefix);
+        }
+    }
+
+    /**
+     * Delegates to a store, but the first list() of each racer (the first two calls) waits until
+     * the other racer has listed too; later ones (a writer checking for a later revision) do not.
+     */
+    private record ListingBarrierStore(InvoiceStore store, CyclicBarrier barrier,
+                                       java.util.concurrent.atomic.AtomicInteger lists) implements InvoiceStore {
+        ListingBarrierStore(InvoiceStore store, CyclicBarrier barrier) {
+            this(store, barrier, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
         @Override
         public String location() {
             return store.location();
@@ -419,6 +497,9 @@ public abstract class InvoiceStoreContract {
         @Override
         public List<StoredObjectInfo> list(String prefix) {
             List<StoredObjectInfo> listed = store.list(prefix);
+            if (lists.incrementAndGet() > 2) {
+                return listed;
+            }
             try {
                 barrier.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -156,19 +155,33 @@ public final class FolderInvoiceStore implements InvoiceStore {
             return List.of();
         }
         List<StoredObjectInfo> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String fileName = file.getFileName().toString();
-                if (!Files.isRegularFile(file) || fileName.startsWith(".") || fileName.endsWith(SIDECAR_SUFFIX)) {
-                    continue;
+        try {
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes)
+                        throws IOException {
+                    String fileName = file.getFileName().toString();
+                    if (!attributes.isRegularFile() || fileName.startsWith(".") || fileName.endsWith(SIDECAR_SUFFIX)) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                    if (name.startsWith(prefix)) {
+                        Map<String, Object> sidecar = readDescription(file);
+                        objects.add(new StoredObjectInfo(name, attributes.size(),
+                                sidecar == null ? Map.of() : metadataOf(sidecar)));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                if (!name.startsWith(prefix)) {
-                    continue;
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        // a writer's hidden temp file, gone between the directory read and its attributes
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
                 }
-                Map<String, Object> sidecar = readDescription(file);
-                objects.add(new StoredObjectInfo(name, Files.size(file), sidecar == null ? Map.of() : metadataOf(sidecar)));
-            }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new UncheckedIOException("cannot list the invoice store " + root + ": " + e.getMessage(),
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());

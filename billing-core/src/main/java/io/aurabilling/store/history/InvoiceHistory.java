@@ -279,10 +279,27 @@ public final class InvoiceHistory {
             if (store.createIfAbsent(name, bytes, XLSX_MEDIA_TYPE, metadata(revision, bytes)) != CreateOutcome.CREATED) {
                 throw lostRace(revision, name);
             }
+            // a run that listed meanwhile saw this XLSX as an interrupted write; if it abandoned it
+            // and wrote a later revision, a JSON now would make a revision that nothing supersedes by name
+            TreeMap<Integer, Map<String, StoredObjectInfo>> now = revisions(revision.ob().country(),
+                    revision.period().monthText(), revision.number());
+            if (now.lastKey() > revision.revision()) {
+                throw new ConflictException("a concurrent run took revision " + revision.revision() + " of invoice "
+                        + revision.number() + " for an interrupted write while this run was writing it, left it as "
+                        + "abandoned (" + store.location() + "/" + name + ") and stored revision " + now.lastKey()
+                        + "; this run wrote no JSON. Re-run to compare with what is stored now");
+            }
         }
         String name = InvoiceLayout.name(revision, JSON_EXTENSION);
         byte[] bytes = json.render(revision);
         if (store.createIfAbsent(name, bytes, json.mediaType(), metadata(revision, bytes)) != CreateOutcome.CREATED) {
+            if (xlsx != null && store.read(name).map(o -> Arrays.equals(o.bytes(), bytes)).orElse(false)) {
+                // a run that listed meanwhile completed this run's XLSX as an interrupted write
+                throw new ConflictException("a concurrent run completed revision " + revision.revision()
+                        + " of invoice " + revision.number() + " with this run's XLSX and the same JSON ("
+                        + store.location() + "/" + name + ") while this run was writing it: the invoice is stored "
+                        + "as this run computed it. Re-run to see it unchanged");
+            }
             throw lostRace(revision, name);
         }
         return result(FilingStatus.CREATED, revision, abandoned);
