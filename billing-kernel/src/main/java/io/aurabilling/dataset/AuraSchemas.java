@@ -36,6 +36,44 @@ public final class AuraSchemas {
     }
 
     /**
+     * The version lineage records for a file when its source knows none (Kernel does): the writer
+     * schema's {@code x-fp-version} ({@link #datasetVersion}), else a {@code version=N} or {@code vN}
+     * folder right below the dataset folder, else {@code unknown}. Shared by the embedded and Spark
+     * readers.
+     *
+     * @param schemaVersion the writer schema's {@code x-fp-version}, or {@code null}
+     * @param relativePath the file's path below the dataset folder
+     * @return the version
+     */
+    public static String lineageVersion(String schemaVersion, String relativePath) {
+        requireNonNull(relativePath, "relativePath is null");
+        if (schemaVersion != null && !schemaVersion.isBlank()) {
+            return datasetVersion(schemaVersion);
+        }
+        String folder = DatasetPaths.folderVersion(relativePath);
+        return folder != null ? folder : "unknown";
+    }
+
+    /**
+     * The dataset version a writer schema's {@code x-fp-version} stands for in lineage: its major
+     * number ({@code 6.0.0} → {@code 6}), the way Kernel numbers dataset versions and
+     * invoice-json.md writes them, so that a file read from disk and the same file read from
+     * Kernel give the same invoice. Text that is not a dotted number is kept as written.
+     *
+     * @param schemaVersion the {@code x-fp-version} property
+     * @return the dataset version
+     */
+    public static String datasetVersion(String schemaVersion) {
+        requireNonNull(schemaVersion, "schemaVersion is null");
+        String v = schemaVersion.strip();
+        int dot = v.indexOf('.');
+        if (dot > 0 && v.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            return v.substring(0, dot);
+        }
+        return v;
+    }
+
+    /**
      * A shipped schema.
      *
      * @param dataset the dataset name, e.g. {@code Aura_Audit} or {@code D_Aura_App}

@@ -291,7 +291,8 @@ final class AvroFileReader implements Closeable {
 
     /**
      * The dataset version: the one the source knows (Kernel's dataset version), else the writer schema's
-     * {@code x-fp-version}, else a version folder, else {@code unknown}.
+     * {@code x-fp-version} ({@link AuraSchemas#datasetVersion}: {@code 6.0.0} → {@code 6}), else a version
+     * folder, else {@code unknown}.
      *
      * @return the version
      */
@@ -299,12 +300,7 @@ final class AvroFileReader implements Closeable {
         if (sourceVersion != null && !sourceVersion.isBlank()) {
             return sourceVersion;
         }
-        String prop = writerSchema().getProp("x-fp-version");
-        if (prop != null && !prop.isBlank()) {
-            return prop;
-        }
-        String folder = DatasetPaths.folderVersion(relativePath);
-        return folder != null ? folder : "unknown";
+        return AuraSchemas.lineageVersion(writerSchema().getProp("x-fp-version"), relativePath);
     }
 
     /**

@@ -107,7 +107,7 @@ class AuraDatasetsTest {
         assertEquals(List.of("Aura_Audit/DAY_DT=2026-10-01/part-0.avro", "Aura_Audit/DAY_DT=2026-10-02/part-0.avro"),
                 inputs.stream().map(InputFile::file).toList());
         assertEquals(List.of(14L, 4L), inputs.stream().map(InputFile::rows).toList());
-        assertTrue(inputs.stream().allMatch(f -> f.dataset().equals("Aura_Audit") && f.version().equals("6.0.0")));
+        assertTrue(inputs.stream().allMatch(f -> f.dataset().equals("Aura_Audit") && f.version().equals("6")));
     }
 
     @Test
@@ -115,7 +115,7 @@ class AuraDatasetsTest {
         byte[] bytes = AvroFiles.audit(List.of(AuditRow.of("a", "2026-10-05T00:00:00Z", "DEU", "c")));
         MemorySource source = new MemorySource().put("Aura_Audit", "x/part.avro", bytes);
         InputFile input = read(source, 1).usage().inputs().get(0);
-        assertEquals(new InputFile("Aura_Audit", "6.0.0", "Aura_Audit/x/part.avro", AvroFiles.sha256(bytes), 1), input);
+        assertEquals(new InputFile("Aura_Audit", "6", "Aura_Audit/x/part.avro", AvroFiles.sha256(bytes), 1), input);
     }
 
     @Test
@@ -225,7 +225,7 @@ class AuraDatasetsTest {
         UsageAggregate usage = read(source, 2).usage();
         assertEquals(Map.of(key("DEU", "2026-10-07", "c", null, null, "ai", "gpt-x"), 2L,
                 key("DEU", "2026-10-07", "c", null, null, "other", null), 1L), usage.cellMap());
-        assertEquals("7.1.0", usage.inputs().get(0).version(), "x-fp-version wins over the folder");
+        assertEquals("7", usage.inputs().get(0).version(), "x-fp-version (7.1.0: version 7) wins over the folder");
         assertEquals(3, usage.inputs().get(0).rows());
     }
 
@@ -288,7 +288,7 @@ class AuraDatasetsTest {
         byte[] empty = AvroFiles.audit(List.of());
         UsageAggregate usage = read(new MemorySource().put("Aura_Audit", "e.avro", empty), 1).usage();
         assertEquals(0, usage.totalRows().read());
-        assertEquals(List.of(new InputFile("Aura_Audit", "6.0.0", "Aura_Audit/e.avro", AvroFiles.sha256(empty), 0)),
+        assertEquals(List.of(new InputFile("Aura_Audit", "6", "Aura_Audit/e.avro", AvroFiles.sha256(empty), 0)),
                 usage.inputs());
     }
 
@@ -496,6 +496,17 @@ class AuraDatasetsTest {
             assertEquals(new RowAccounting(0, 0, 0, 0, 1, 0), countries.rows("ESP"), "a duplicate whatever its country");
             assertEquals(0, countries.requests("ESP"));
         }
+    }
+
+    @Test
+    void lineageVersionsAreDatasetVersionsAsKernelAndInvoiceJsonWriteThem() {
+        assertEquals("6", AuraSchemas.datasetVersion("6.0.0"));
+        assertEquals("7", AuraSchemas.datasetVersion(" 7.1.0 "));
+        assertEquals("6", AuraSchemas.datasetVersion("6"));
+        assertEquals("6-beta", AuraSchemas.datasetVersion("6-beta"), "not a dotted number: as written");
+        assertEquals("6", AuraSchemas.lineageVersion("6.0.0", "v9/p.avro"), "the schema before the folder");
+        assertEquals("9", AuraSchemas.lineageVersion(null, "v9/p.avro"));
+        assertEquals("unknown", AuraSchemas.lineageVersion(" ", "p.avro"));
     }
 
     @Test

@@ -118,22 +118,8 @@ final class FileLineage {
         }
     }
 
-    /** The embedded reader's version rule (schema property, version folder, {@code unknown}). */
+    /** The embedded reader's version rule ({@link io.aurabilling.dataset.AuraSchemas#lineageVersion}). */
     static String version(String schemaVersion, String relativePath) {
-        if (schemaVersion != null && !schemaVersion.isBlank()) {
-            return schemaVersion;
-        }
-        int slash = relativePath.indexOf('/');
-        if (slash > 0) {
-            String first = relativePath.substring(0, slash);
-            if (first.startsWith("version=") && first.length() > "version=".length()) {
-                return first.substring("version=".length());
-            }
-            if ((first.charAt(0) == 'v' || first.charAt(0) == 'V') && first.length() > 1
-                    && Character.isDigit(first.charAt(1)) && first.chars().skip(1).allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
-                return first.substring(1);
-            }
-        }
-        return "unknown";
+        return io.aurabilling.dataset.AuraSchemas.lineageVersion(schemaVersion, relativePath);
     }
 }

@@ -69,7 +69,7 @@ class SparkInputsTest {
         assertEquals(List.of("Aura_Audit/DAY_DT=2026-10-15/a-early.avro", "Aura_Audit/DAY_DT=2026-10-15/zz-late.avro"),
                 fromPath.inputs().stream().map(f -> f.file()).toList());
         assertEquals(List.of(4L, 26L), fromPath.inputs().stream().map(f -> f.rows()).toList());
-        assertEquals("6.0.0", fromPath.inputs().get(0).version());
+        assertEquals("6", fromPath.inputs().get(0).version());
         // ESP: dup-across-files, two-countries, U+00A0 (not white space) and edge-esp-3 are billed
         assertEquals(new io.aurabilling.usage.RowAccounting(4, 3, 0, 2, 1, 0), fromPath.rows("ESP"));
         assertEquals(4L, fromPath.requests("ESP"));
