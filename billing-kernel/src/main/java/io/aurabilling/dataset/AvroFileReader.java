@@ -314,19 +314,19 @@ final class AvroFileReader implements Closeable {
         if (stream == null) {
             return nextOwnBlock();
         }
+        // the block being read, in messages: Avro reads its header in hasNext(), its data in nextBlock()
+        blockIndex++;
         try {
             if (!stream.hasNext()) {
                 blockRows = 0;
                 checkComplete();
                 return false;
             }
-            blockIndex++;
             blockRows = stream.getBlockCount();
             block = stream.nextBlock();
             decoder = null;
             return true;
         } catch (IOException | RuntimeException e) {
-            blockIndex = Math.max(blockIndex, 0);
             throw corrupt(e);
         }
     }
@@ -474,7 +474,6 @@ final class AvroFileReader implements Closeable {
             // reach the real end of the file
         }
         if (counting.count < 16 || !java.util.Arrays.equals(counting.tail(), sync)) {
-            blockIndex++;
             throw new java.io.EOFException("the file ends inside a block (truncated)");
         }
     }
@@ -514,8 +513,10 @@ final class AvroFileReader implements Closeable {
      * @return the exception to throw
      */
     InputDataException corrupt(Exception cause) {
+        // Avro's own reader reads ahead: its count of bytes consumed bounds the block's place, no more
+        String where = stream == null ? "near byte offset " + position() : "within the first " + position() + " bytes";
         return new InputDataException(dataset + " file " + relativePath + " is corrupt or truncated at block "
-                + blockIndex + " (after " + rowsBefore + " rows, near byte offset " + position() + "): "
+                + blockIndex + " (after " + rowsBefore + " rows, " + where + "): "
                 + describe(cause) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", cause);
     }
 

@@ -37,7 +37,8 @@ class AvroFileReaderTest {
         List<GenericRecord> records = rows(3000);
         UsageAggregate expected = null;
         for (CodecFactory codec : List.of(CodecFactory.nullCodec(), CodecFactory.deflateCodec(6),
-                CodecFactory.zstandardCodec(3), CodecFactory.bzip2Codec(), CodecFactory.snappyCodec())) {
+                CodecFactory.zstandardCodec(3), CodecFactory.bzip2Codec(), CodecFactory.snappyCodec(),
+                CodecFactory.xzCodec(6))) {
             // small blocks, Avro's default (about 64 KB) and one 3000-row block far larger than the 64 KB read buffer
             for (int perBlock : new int[] {7, 1000, 0}) {
                 byte[] bytes = perBlock == 0 ? oneBlock(records, codec)
@@ -79,6 +80,34 @@ class AvroFileReaderTest {
         e = assertThrows(InputDataException.class,
                 () -> AuraDatasetsTest.read(new MemorySource().put("Aura_Audit", "z.avro", bad), 1));
         assertTrue(e.getMessage().contains("z.avro is corrupt or truncated at block 0"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptOrCutFileReadThroughAvroNamesTheBlockBeingRead() {
+        for (CodecFactory codec : List.of(CodecFactory.snappyCodec(), CodecFactory.bzip2Codec(), CodecFactory.xzCodec(6))) {
+            byte[] bytes = AvroFiles.write(AvroFiles.AUDIT, rows(3000), 1000, codec);
+            byte[] sync = Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length);
+            // the second block (block 1) starts after the first block's sync
+            int secondBlock = indexOf(bytes, sync, indexOf(bytes, sync, 0) + 16) + 16;
+            byte[] bad = bytes.clone();
+            for (int i = 4; i < 24; i++) {
+                bad[secondBlock + i] ^= 0x5A;
+            }
+            InputDataException e = assertThrows(InputDataException.class,
+                    () -> AuraDatasetsTest.read(new MemorySource().put("Aura_Audit", "s.avro", bad), 1), codec.toString());
+            assertTrue(e.getMessage().contains("s.avro is corrupt or truncated at block 1 (after "), codec + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains(" rows, within the first "), codec + ": " + e.getMessage());
+            int blocks = -1;
+            for (int at = indexOf(bytes, sync, 0); at >= 0; at = indexOf(bytes, sync, at + 16)) {
+                blocks++;
+            }
+            int lastBlock = blocks - 1;
+            byte[] cut = Arrays.copyOf(bytes, bytes.length - 40);
+            e = assertThrows(InputDataException.class,
+                    () -> AuraDatasetsTest.read(new MemorySource().put("Aura_Audit", "s.avro", cut), 1), codec.toString());
+            assertTrue(e.getMessage().contains("s.avro is corrupt or truncated at block " + lastBlock + " (after "),
+                    codec + ": " + e.getMessage());
+        }
     }
 
     /** @return where needle starts at or after from, or -1 */
