@@ -52,7 +52,9 @@ public final class LocalDatasetFolder implements DatasetSource {
             return List.of();
         }
         List<DatasetFile> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // linked folders are read as the folders they point to (cli.md: any nesting is read); a loop
+        // of links is an error naming the folder rather than an endless walk
+        try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> p.getFileName().toString().endsWith(".avro") && Files.isRegularFile(p))
                     .forEach(p -> {
                         String relative = dir.relativize(p).toString().replace('\\', '/');
