@@ -556,12 +556,16 @@ public final class BillingConfigLoader {
     }
 
     private UnpricedPolicy unpriced(ConfigNode node) {
-        String text = text(node, "zero");
-        if (!text.equals("zero")) {
-            throw node.error("unknown policy " + shown(node) + "; expected zero (bill unpriced usage at 0), or "
-                    + "remove the key to fail on unpriced usage");
+        String text = text(node, "zero or error");
+        if (text.equals("zero")) {
+            return UnpricedPolicy.ZERO;
         }
-        return UnpricedPolicy.ZERO;
+        if (text.equals("error")) {
+            // the default written out, as the user guide shows it
+            return UnpricedPolicy.ERROR;
+        }
+        throw node.error("unknown policy " + shown(node) + "; expected zero (bill unpriced usage at 0) or error "
+                + "(fail on unpriced usage, the default)");
     }
 
     private KernelSettings kernel(ConfigNode node) {

@@ -336,13 +336,23 @@ class BillingConfigErrorsTest {
     }
 
     @Test
-    void unpricedOnlyZero() {
+    void unpricedIsZeroOrErrorOnly() {
         String message = fails("""
                 obs:
                   BRA:
                     unpriced: ignore
                 """ + PRICING);
-        assertMessage(message, "billing.yaml:3:15: obs.BRA.unpriced: unknown policy 'ignore'", "expected zero");
+        assertMessage(message, "billing.yaml:3:15: obs.BRA.unpriced: unknown policy 'ignore'", "expected zero",
+                "or error");
+        for (String policy : new String[] {"zero", "error"}) {
+            BillingConfig config = BillingConfigLoader.parse("""
+                    obs:
+                      BRA:
+                        unpriced: %s
+                    """.formatted(policy) + PRICING, "billing.yaml", name -> null);
+            assertEquals(policy.equals("zero") ? UnpricedPolicy.ZERO
+                    : UnpricedPolicy.ERROR, config.obs().get("BRA").unpriced(), policy);
+        }
     }
 
     @Test
