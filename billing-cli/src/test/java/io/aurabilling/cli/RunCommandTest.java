@@ -215,6 +215,23 @@ class RunCommandTest {
         assertTrue(r.err().contains("Aura_Audit"), r.err());
     }
 
+    @Test
+    void aMonthWithoutDataExitsWithThreeAndStoresNothing() throws IOException {
+        // e.g. the month is not published yet: a stored (write-once) invoice of zero usage would stand in the way
+        Path empty = Files.createDirectories(work.resolve("empty/Aura_Audit"));
+        Path emptyStore = work.resolve("empty-store");
+        Cli.Result r = Cli.run("run", "--config", config.toString(), "--period", "2026-10", "--datasets",
+                empty.getParent().toString(), "--store", emptyStore.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().contains("no Aura_Audit files for 2026-10"), r.err());
+        assertFalse(Files.exists(emptyStore), "nothing stored");
+        Cli.Result wrongPeriod = Cli.run("run", "--config", config.toString(), "--period", "2025-03", "--datasets",
+                datasets.toString(), "--store", emptyStore.toString());
+        assertEquals(3, wrongPeriod.code(), wrongPeriod::toString);
+        assertTrue(wrongPeriod.err().contains("DAY_DT folders outside 2025-02-28 to 2025-04-01"), wrongPeriod.err());
+    }
+
     private static List<String> withoutXlsxSizes(List<String> lines) {
         return lines.stream().map(l -> l.replaceAll(", xlsx [0-9]+ bytes\\)$", ")")).toList();
     }

@@ -144,6 +144,13 @@ public final class AuraDatasets {
                 files.add(file);
             }
         }
+        if (files.isEmpty()) {
+            // billing a month from no data at all would store (write-once) an invoice of zero usage
+            throw new InputDataException("no " + AuraSchemas.AURA_AUDIT + " files for " + month + " in "
+                    + source.describe() + (pruned > 0 ? ": all " + pruned + " files are in DAY_DT folders outside "
+                    + first + " to " + last : ": no .avro files under " + AuraSchemas.AURA_AUDIT + "/")
+                    + "; check that the month's data is published there and that the period is right");
+        }
         // the source promises path order; sort again so that "earlier" never depends on it
         files.sort(java.util.Comparator.comparing(DatasetSource.DatasetFile::relativePath));
 

@@ -510,6 +510,17 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void aMonthWithoutAnyFileIsAnInputErrorNotAZeroInvoice() {
+        MemorySource otherMonth = new MemorySource()
+                .audit("DAY_DT=2026-08-01/p.avro", List.of(AuditRow.of("k1", "2026-08-01T10:00:00Z", "DEU", "c")));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(otherMonth, 1));
+        assertTrue(e.getMessage().contains("no Aura_Audit files for 2026-10"), e.getMessage());
+        assertTrue(e.getMessage().contains("all 1 files are in DAY_DT folders outside 2026-09-30 to 2026-11-01"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("that the period is right"), e.getMessage());
+    }
+
+    @Test
     void theShippedSchemasAreTheUpstreamContract() throws Exception {
         for (String dataset : List.of("Aura_Audit", "D_Aura_App", "D_Aura_Channel", "D_Aura_Component",
                 "D_Aura_Preset", "D_Gbl_Country")) {
