@@ -433,18 +433,12 @@ public abstract class InvoiceStoreContract {
     }
 
     /** Delegates to a store; right after the first XLSX is created, runs another run to its end. */
-    private static final class AfterFirstXlsxStore implements InvoiceStore {
-        private final InvoiceStore store;
+    private static final class AfterFirstXlsxStore extends ForwardingStore {
         private Runnable otherRun;
 
         AfterFirstXlsxStore(InvoiceStore store, Runnable otherRun) {
-            this.store = store;
+            super(store);
             this.otherRun = otherRun;
-        }
-
-        @Override
-        public String location() {
-            return store.location();
         }
 
         @Override
@@ -457,41 +451,19 @@ public abstract class InvoiceStoreContract {
             }
             return outcome;
         }
-
-        @Override
-        public Optional<StoredObject> read(String name) {
-            return store.read(name);
-        }
-
-        @Override
-        public List<StoredObjectInfo> list(String prefix) {
-            return store.list(prefix);
-        }
     }
 
     /**
      * Delegates to a store, but the first list() of each racer (the first two calls) waits until
      * the other racer has listed too; later ones (a writer checking for a later revision) do not.
      */
-    private record ListingBarrierStore(InvoiceStore store, CyclicBarrier barrier,
-                                       java.util.concurrent.atomic.AtomicInteger lists) implements InvoiceStore {
+    private static final class ListingBarrierStore extends ForwardingStore {
+        private final CyclicBarrier barrier;
+        private final java.util.concurrent.atomic.AtomicInteger lists = new java.util.concurrent.atomic.AtomicInteger();
+
         ListingBarrierStore(InvoiceStore store, CyclicBarrier barrier) {
-            this(store, barrier, new java.util.concurrent.atomic.AtomicInteger());
-        }
-
-        @Override
-        public String location() {
-            return store.location();
-        }
-
-        @Override
-        public CreateOutcome createIfAbsent(String name, byte[] bytes, String mediaType, Map<String, String> metadata) {
-            return store.createIfAbsent(name, bytes, mediaType, metadata);
-        }
-
-        @Override
-        public Optional<StoredObject> read(String name) {
-            return store.read(name);
+            super(store);
+            this.barrier = barrier;
         }
 
         @Override
