@@ -134,7 +134,12 @@ final class SimulatedMonth {
 
     /** Bills the month from Kernel. */
     Map<String, String> billFromKernel(KernelClient client, Path cache) {
+        return billFromKernel(client, cache, ReadOptions.defaults());
+    }
+
+    /** Bills the month from Kernel with these read options (one thread: downloads one after another). */
+    Map<String, String> billFromKernel(KernelClient client, Path cache, ReadOptions options) {
         KernelDatasetSource source = KernelDatasetSource.of(client, KernelCache.of(cache), MONTH);
-        return json(DatasetBilling.bill(engine, source, MONTH, List.of(), ReadOptions.defaults()).run());
+        return json(DatasetBilling.bill(engine, source, MONTH, List.of(), options).run());
     }
 }
