@@ -40,8 +40,8 @@ import static java.util.Objects.requireNonNull;
  * is free ({@code link(2)}: of two racing creators exactly one succeeds, a crash leaves at
  * most a hidden temp file, never a complete-looking partial file), and which carries the
  * attributes with it (one inode): a published file always has its metadata. Where hard links
- * are not supported, the name is taken with an exclusive create and the content renamed onto
- * it (see {@link #publishWithoutLinks}).
+ * are not supported the publish falls back to {@link Files#move} without {@code REPLACE_EXISTING}
+ * (see {@link #publishWithoutLinks}).
  *
  * <p>On a file system without user extended attributes the metadata goes to a sidecar
  * {@code <file>.meta.json} published right after the content (as the first versions of this
@@ -287,21 +287,21 @@ public final class FolderInvoiceStore implements InvoiceStore {
     }
 
     /**
-     * The publish where hard links are not supported (e.g. some network shares). A move without
-     * {@code REPLACE_EXISTING} checks then renames, so two writers could both succeed; instead the
-     * name is first taken with an exclusive create (atomic), then the content renamed onto it. A
-     * reader may meanwhile see an empty file under the name, never a replaced one.
+     * The publish where hard links are not supported (e.g. some network shares): a move without
+     * {@code REPLACE_EXISTING}, which never replaces a file that exists when it checks, but checks
+     * then renames (two writers racing for one name in that instant could both succeed). Taking
+     * the name first with an empty exclusive create would close that window but open a worse one:
+     * a crash before the rename would leave an empty file that looks like a complete revision.
      *
      * @return false when the name was taken
      */
     static boolean publishWithoutLinks(Path temp, Path target) throws IOException {
         try {
-            Files.createFile(target);
+            Files.move(temp, target);
+            return true;
         } catch (FileAlreadyExistsException taken) {
             return false;
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return true;
     }
 
     private static void deleteQuietly(Path temp) {

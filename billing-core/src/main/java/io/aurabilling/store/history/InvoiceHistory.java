@@ -210,7 +210,7 @@ public final class InvoiceHistory {
 
         StoredObject latestJson = null;
         if (latest > 0) {
-            latestJson = readChecked(InvoiceLayout.name(ob, period, number, latest, JSON_EXTENSION));
+            latestJson = readChecked(InvoiceLayout.name(ob, period, number, latest, JSON_EXTENSION), false);
             if (sha256(canonicalJson(latestJson.bytes())).equals(contentSha256(invoice))) {
                 FilingResult unchanged = result(FilingStatus.UNCHANGED, invoice.withRevision(latest, null, null), List.of());
                 return () -> unchanged;
@@ -247,7 +247,7 @@ public final class InvoiceHistory {
         StoredObjectInfo storedXlsx = files.get(XLSX_EXTENSION);
         if (xlsx != null && storedXlsx != null && files.size() == 1) {
             orphanName = storedXlsx.name();
-            StoredObject stored = readChecked(orphanName);
+            StoredObject stored = readChecked(orphanName, false);
             if (Arrays.equals(renderXlsx(candidate), stored.bytes())) {
                 return () -> {
                     String jsonName = InvoiceLayout.name(candidate, JSON_EXTENSION);
@@ -393,7 +393,7 @@ public final class InvoiceHistory {
         }
         List<StoredObject> files = new ArrayList<>();
         for (String name : entry.names()) {
-            files.add(readChecked(name));
+            files.add(readChecked(name, true));
         }
         return new RevisionFiles(entry, files);
     }
@@ -426,11 +426,21 @@ public final class InvoiceHistory {
         return List.copyOf(written);
     }
 
-    /** Reads a listed object and checks it against its recorded SHA-256. */
-    private StoredObject readChecked(String name) {
+    /**
+     * Reads a listed object and checks it against its recorded SHA-256.
+     *
+     * @param requireRecorded whether a file without a recorded SHA-256 (its metadata lost) is refused:
+     *                        yes for a download, which hands the bytes out as the stored invoice; no for
+     *                        a run comparing its invoice with what is stored (it compares the content
+     *                        itself, and refusing would block the OB and period for good)
+     */
+    private StoredObject readChecked(String name, boolean requireRecorded) {
         StoredObject object = store.read(name).orElseThrow(() -> new InputDataException(store.location() + "/" + name
                 + " was listed but cannot be read; check that nobody deletes files from the invoice store"));
         String recorded = object.metadata().get("sha256");
+        if (recorded == null && !requireRecorded) {
+            return object;
+        }
         if (recorded == null) {
             throw new InputDataException("stored file " + store.location() + "/" + name + " has no recorded SHA-256 "
                     + "(its metadata was lost, e.g. it was copied without its extended attributes), so it cannot be "
