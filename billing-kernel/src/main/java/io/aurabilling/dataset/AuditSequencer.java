@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * request and its duplicates are still found. When a file in a {@code DAY_DT=P} folder starts, the
  * tables of days before {@code P − 2} are dropped: memory stays at a few days of interactions.
  * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
- * later folder), {@link #lateDay()} says so and the reader starts again with a sequencer that
- * keeps every day: same-day copies are always found. Copies more than a day apart in
+ * later folder), {@link #lateDays()} says so and the reader reads again with a sequencer that
+ * never drops those days: same-day copies are always found, and memory grows by one day's table
+ * per such day, not with the month. Copies more than a day apart in
  * {@code AURA_TM} are not recognised as duplicates (documented in {@code docs/dedupe.md}). Files
  * without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
  */
@@ -61,37 +62,37 @@ final class AuditSequencer {
     private DedupeDayTable cachedBefore;
     private DedupeDayTable cachedAfter;
 
-    // whether no day's table is ever dropped (the second read after a late day, see lateDay())
-    private final boolean keepEveryDay;
-    // days whose table was dropped, and the first of them that got rows again
+    // epoch days whose table is never dropped (the second read, see lateDays())
+    private final java.util.Set<Integer> keptDays;
+    // days whose table was dropped, and those of them that got rows again
     private final java.util.BitSet droppedDays = new java.util.BitSet();
     private int droppedOffset = Integer.MIN_VALUE;
-    private LocalDate lateDay;
+    private final java.util.TreeSet<Integer> lateDays = new java.util.TreeSet<>();
 
     AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds) {
-        this(builder, sharedIds, false);
+        this(builder, sharedIds, java.util.Set.of());
     }
 
     /**
-     * @param keepEveryDay whether to keep every day's table, whatever the {@code DAY_DT} folders say
-     *                     (memory then grows with the month)
+     * @param keptDays epoch days whose table is never dropped, whatever the {@code DAY_DT} folders say
      */
-    AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds, boolean keepEveryDay) {
+    AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds, java.util.Set<Integer> keptDays) {
         this.builder = builder;
         this.sharedIds = sharedIds;
-        this.keepEveryDay = keepEveryDay;
+        this.keptDays = keptDays;
     }
 
     /**
-     * A day that got rows after its table was dropped (a file out of day order, e.g. a late
-     * re-delivery in a much later {@code DAY_DT} folder): its same-day duplicates can no longer
-     * be found, so what this sequencer built is not exact and the read must be done again with
-     * every day kept. Checked when a day's table is created, so it costs nothing per row.
+     * The days (epoch days, UTC) that got rows after their table was dropped (files out of day
+     * order, e.g. a late re-delivery in a much later {@code DAY_DT} folder): their same-day
+     * duplicates could not be found, so what this sequencer built is not exact and the read must
+     * be done again keeping these days. Checked when a day's table is created, so it costs nothing
+     * per row.
      *
-     * @return that day (UTC), or {@code null}
+     * @return those days, in order (empty when the result is exact)
      */
-    LocalDate lateDay() {
-        return lateDay;
+    java.util.SortedSet<Integer> lateDays() {
+        return java.util.Collections.unmodifiableSortedSet(lateDays);
     }
 
     /** @return the dedupe tables currently held (for tests of eviction) */
@@ -106,20 +107,24 @@ final class AuditSequencer {
      */
     void startFile(String relativePath) {
         LocalDate folderDay = DatasetPaths.folderDay(relativePath);
-        if (folderDay != null && !keepEveryDay) {
+        if (folderDay != null) {
             int oldestKept = (int) folderDay.toEpochDay() - 2;
             if (!tables.isEmpty() && tables.firstKey() < oldestKept) {
                 // dropped tables are reused: their grown arrays are not reallocated day after day
-                java.util.SortedMap<Integer, DedupeDayTable> old = tables.headMap(oldestKept);
-                for (Map.Entry<Integer, DedupeDayTable> dropped : old.entrySet()) {
+                var old = tables.headMap(oldestKept).entrySet().iterator();
+                while (old.hasNext()) {
+                    Map.Entry<Integer, DedupeDayTable> dropped = old.next();
+                    if (keptDays.contains(dropped.getKey())) {
+                        continue;
+                    }
                     markDropped(dropped.getKey());
                     DedupeDayTable t = dropped.getValue();
                     largestTable = Math.max(largestTable, t.size());
                     t.clear();
                     spareTables.push(t);
+                    old.remove();
+                    cacheValid = false;
                 }
-                old.clear();
-                cacheValid = false;
             }
         }
         fileCellCount = 0;
@@ -218,8 +223,8 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            if (wasDropped(day) && lateDay == null) {
-                lateDay = LocalDate.ofEpochDay(day);
+            if (wasDropped(day)) {
+                lateDays.add(day);
             }
             if (spareTables.isEmpty()) {
                 // a day is about as busy as the busiest so far (held or dropped): start at its size

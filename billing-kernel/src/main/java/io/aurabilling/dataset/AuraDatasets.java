@@ -39,8 +39,8 @@ import static java.util.Objects.requireNonNull;
  * with a bounded number of files in flight, applying rule 4 and the distinct requests. The result
  * is therefore the same whatever the thread count or timing. Duplicate and request state is kept per
  * UTC day of {@code AURA_TM}, and the days behind the {@code DAY_DT} folders are dropped; should a
- * dropped day get rows again (files out of day order), the read starts again keeping every day, so
- * same-day copies are always found. See {@code docs/dedupe.md} for the memory bound and the
+ * dropped day get rows again (files out of day order), the read is done again never dropping those
+ * days, so same-day copies are always found. See {@code docs/dedupe.md} for the memory bound and the
  * cross-day limit (copies more than a day apart in {@code AURA_TM} may be missed).
  *
  * <p>Pruning: {@code Aura_Audit} files in a {@code DAY_DT=YYYY-MM-DD} folder outside
@@ -156,15 +156,17 @@ public final class AuraDatasets {
 
         UsageAggregate.Builder builder = UsageAggregate.builder();
         List<SkippedFile> skipped = new ArrayList<>();
-        String late = readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped, false);
-        if (late != null) {
-            // rows of a day came after that day's dedupe state was dropped (files not in day order):
-            // read again keeping every day's state, so that same-day duplicates are still exact
-            LOG.warn("{}; reading {} again keeping every day's dedupe state (memory grows with the month for this read)",
-                    late, AuraSchemas.AURA_AUDIT);
+        java.util.SortedSet<Integer> late = readAudit(files, month, zoneCache, noOffsetZone, options, builder,
+                skipped, java.util.Set.of());
+        if (!late.isEmpty()) {
+            // rows of some days came after those days' dedupe state was dropped (files not in day
+            // order): read again never dropping those days, so that same-day duplicates stay exact
+            LOG.warn("{} has rows of {} (UTC) after their dedupe state was dropped (files not in day order); reading "
+                    + "it again keeping those days' state", AuraSchemas.AURA_AUDIT,
+                    late.stream().map(d -> LocalDate.ofEpochDay(d).toString()).toList());
             builder = UsageAggregate.builder();
             skipped = new ArrayList<>();
-            readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped, true);
+            readAudit(files, month, zoneCache, noOffsetZone, options, builder, skipped, late);
         }
         Dimensions dimensions = new DimensionLoader(source, builder, skipped, options.skipBadFiles()).load();
         return new DatasetRead(builder.build(), dimensions, skipped, pruned);
@@ -191,18 +193,17 @@ public final class AuraDatasets {
     /**
      * Reads the Aura_Audit files into the builder.
      *
-     * @param keepEveryDay whether the sequencer keeps every day's dedupe state rather than dropping
-     *                     the days behind the {@code DAY_DT} folders
-     * @return {@code null}, or (only without {@code keepEveryDay}) what made the read stop early: a
-     *         file with rows of a day whose dedupe state was already dropped; the builder is then
-     *         incomplete and the read must be done again with {@code keepEveryDay}
+     * @param keptDays epoch days whose dedupe state the sequencer never drops
+     * @return the days that got rows after their dedupe state was dropped ({@link AuditSequencer#lateDays()}):
+     *         when not empty, the builder is not exact and the read must be done again keeping them
      */
-    private static String readAudit(List<DatasetSource.DatasetFile> files, YearMonth month,
+    private static java.util.SortedSet<Integer> readAudit(List<DatasetSource.DatasetFile> files, YearMonth month,
                                     Function<String, ZoneId> zones, ZoneId noOffsetZone, ReadOptions options,
-                                    UsageAggregate.Builder builder, List<SkippedFile> skipped, boolean keepEveryDay) {
+                                    UsageAggregate.Builder builder, List<SkippedFile> skipped,
+                                    java.util.Set<Integer> keptDays) {
         int count = files.size();
         if (count == 0) {
-            return null;
+            return java.util.Collections.emptySortedSet();
         }
         int threads = Math.min(options.threads(), count);
         int window = threads + 2;
@@ -214,7 +215,7 @@ public final class AuraDatasets {
         });
         List<BlockingQueue<Object>> queues = new ArrayList<>(count);
         SharedIds sharedIds = new SharedIds();
-        AuditSequencer sequencer = new AuditSequencer(builder, sharedIds, keepEveryDay);
+        AuditSequencer sequencer = new AuditSequencer(builder, sharedIds, keptDays);
         ChunkFlow flow = new ChunkFlow(AHEAD_CHUNKS_PER_THREAD * threads);
         try {
             int submitted = 0;
@@ -237,11 +238,6 @@ public final class AuraDatasets {
                     if (item instanceof RowChunk chunk) {
                         sequencer.accept(chunk);
                         flow.consumed(chunk);
-                        if (sequencer.lateDay() != null) {
-                            // the rest would be read in vain: the read starts again, keeping every day
-                            return file.relativePath() + " has rows of " + sequencer.lateDay()
-                                    + " (UTC) after that day's dedupe state was dropped";
-                        }
                     } else if (item instanceof AuditFileDecoder.FileEnd end) {
                         sequencer.endFile(end);
                         break;
@@ -263,7 +259,7 @@ public final class AuraDatasets {
                 queues.set(i, null);
             }
             sequencer.finish();
-            return null;
+            return sequencer.lateDays();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading " + AuraSchemas.AURA_AUDIT + " was interrupted", e);
