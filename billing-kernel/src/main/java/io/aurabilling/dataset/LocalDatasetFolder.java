@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,22 +50,27 @@ public final class LocalDatasetFolder implements DatasetSource {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<DatasetFile> files = new ArrayList<>();
         // linked folders are read as the folders they point to (cli.md: any nesting is read); a loop
         // of links is an error naming the folder rather than an endless walk
+        java.util.TreeMap<String, Path> byPath = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> p.getFileName().toString().endsWith(".avro") && Files.isRegularFile(p))
-                    .forEach(p -> {
-                        String relative = dir.relativize(p).toString().replace('\\', '/');
-                        files.add(new DatasetFile(relative,
-                                () -> new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
-                    });
+                    .forEach(p -> byPath.put(dir.relativize(p).toString().replace('\\', '/'), p));
+            // a file reached twice (a link to a folder inside the dataset, e.g. latest -> DAY_DT=…)
+            // is read once, under its first path in path order
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            List<DatasetFile> files = new ArrayList<>();
+            for (var e : byPath.entrySet()) {
+                Path p = e.getValue();
+                if (seen.add(p.toRealPath())) {
+                    files.add(new DatasetFile(e.getKey(), () -> new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
+                }
+            }
+            return List.copyOf(files);
         } catch (IOException | UncheckedIOException e) {
             throw new InputDataException("cannot list dataset folder " + dir + ": " + e.getMessage()
                     + "; check that it exists and is readable", e);
         }
-        files.sort(Comparator.comparing(DatasetFile::relativePath));
-        return List.copyOf(files);
     }
 
     @Override

@@ -45,6 +45,16 @@ class LocalDatasetFolderTest {
     }
 
     @Test
+    void aFileReachedTwiceThroughALinkIsReadOnce() throws IOException {
+        Path datasets = tmp.resolve("datasets");
+        audit(datasets.resolve("Aura_Audit/DAY_DT=2026-10-01/p.avro"), "k1");
+        // a convenience link inside the dataset folder
+        Files.createSymbolicLink(datasets.resolve("Aura_Audit/latest"), Path.of("DAY_DT=2026-10-01"));
+        assertEquals(List.of("DAY_DT=2026-10-01/p.avro"), LocalDatasetFolder.of(datasets).files("Aura_Audit").stream()
+                .map(DatasetSource.DatasetFile::relativePath).toList());
+    }
+
+    @Test
     void aLoopOfLinksIsAnErrorNamingTheFolder() throws IOException {
         Path datasets = tmp.resolve("datasets");
         audit(datasets.resolve("Aura_Audit/DAY_DT=2026-10-01/p.avro"), "k1");
