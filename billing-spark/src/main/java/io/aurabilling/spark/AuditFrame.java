@@ -99,6 +99,14 @@ record AuditFrame(Dataset<Row> rows, List<FileLineage.Entry> files, long pruned)
             kept = latestSnapshot(kept);
         }
         kept.sort(Comparator.comparing(FileLineage.Entry::relativePath));
+        if (kept.isEmpty() && first != null && io.aurabilling.dataset.AuraSchemas.AURA_AUDIT.equals(dataset)
+                && ref.kind() != DatasetRef.Kind.FRAME) {
+            // as the embedded reader: billing a month from no data would store a write-once zero invoice
+            throw new InputDataException("no " + dataset + " files for the month in " + ref.name()
+                    + (pruned > 0 ? ": all " + pruned + " files are in DAY_DT folders outside " + first + " to " + last
+                    : ": no .avro files") + "; check that the month's data is published there and that the period "
+                    + "is right");
+        }
         if (ref.kind() == DatasetRef.Kind.PATH) {
             if (kept.isEmpty()) {
                 return new AuditFrame(null, kept, pruned);

@@ -167,4 +167,14 @@ class SparkInputsTest {
                 SparkSources.folder(dir.resolve("nowhere").toUri().toString()), MONTH, CONFIG, SparkReadOptions.defaults()));
         assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
     }
+
+    @Test
+    void a_month_without_any_file_is_an_input_error_as_in_the_embedded_reader() {
+        // the anomaly files are in October (and one pruned August file): March 2026 has none
+        InputDataException e = assertThrows(InputDataException.class, () -> SparkUsageReader.read(spark,
+                SparkSources.of(DatasetRef.path(auditPath)), java.time.YearMonth.of(2026, 3), CONFIG,
+                SparkReadOptions.defaults()));
+        assertTrue(e.getMessage().contains("no Aura_Audit files for the month"), e.getMessage());
+        assertTrue(e.getMessage().contains("DAY_DT folders outside 2026-02-28 to 2026-04-01"), e.getMessage());
+    }
 }
