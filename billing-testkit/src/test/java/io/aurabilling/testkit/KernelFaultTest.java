@@ -233,9 +233,10 @@ class KernelFaultTest {
                     .tokenRenewMargin(Duration.ofSeconds(60)).build();
             assertEquals(month.reference, bill(client));
             long apiCalls = kernel.requests().stream().filter(r -> r.endpoint() != Endpoint.TOKEN).count();
-            // at least one token per call (a token request that timed out under load and was retried adds one)
-            assertTrue(kernel.requests(Endpoint.TOKEN).size() >= apiCalls,
-                    kernel.requests(Endpoint.TOKEN).size() + " tokens for " + apiCalls + " calls");
+            // one token per call; a token request that timed out under load and was retried adds one
+            // (seen once in CI), but a client fetching tokens it does not use would add many
+            int tokens = kernel.requests(Endpoint.TOKEN).size();
+            assertTrue(tokens >= apiCalls && tokens <= apiCalls + 2, tokens + " tokens for " + apiCalls + " calls");
             assertTrue(kernel.requests().stream().noneMatch(r -> r.status() == 401));
         }
     }
