@@ -65,8 +65,7 @@ final class AuditSequencer {
     // epoch days whose table is never dropped (the second read, see lateDays())
     private final java.util.Set<Integer> keptDays;
     // days whose table was dropped, and those of them that got rows again
-    private final java.util.BitSet droppedDays = new java.util.BitSet();
-    private int droppedOffset = Integer.MIN_VALUE;
+    private final java.util.Set<Integer> droppedDays = new java.util.HashSet<>();
     private final java.util.TreeSet<Integer> lateDays = new java.util.TreeSet<>();
 
     AuditSequencer(UsageAggregate.Builder builder, SharedIds sharedIds) {
@@ -117,7 +116,7 @@ final class AuditSequencer {
                     if (keptDays.contains(dropped.getKey())) {
                         continue;
                     }
-                    markDropped(dropped.getKey());
+                    droppedDays.add(dropped.getKey());
                     DedupeDayTable t = dropped.getValue();
                     largestTable = Math.max(largestTable, t.size());
                     t.clear();
@@ -223,7 +222,7 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            if (wasDropped(day)) {
+            if (droppedDays.contains(day)) {
                 lateDays.add(day);
             }
             if (spareTables.isEmpty()) {
@@ -246,20 +245,6 @@ final class AuditSequencer {
         }
         same.addComponent(inSame, component);
         same.addCountry(inSame, country);
-    }
-
-    private void markDropped(int day) {
-        if (droppedOffset == Integer.MIN_VALUE) {
-            // days of a read lie within a few weeks of the first one dropped (the month ± a day)
-            droppedOffset = day - 64;
-        }
-        if (day >= droppedOffset) {
-            droppedDays.set(day - droppedOffset);
-        }
-    }
-
-    private boolean wasDropped(int day) {
-        return droppedOffset != Integer.MIN_VALUE && day >= droppedOffset && droppedDays.get(day - droppedOffset);
     }
 
     /**

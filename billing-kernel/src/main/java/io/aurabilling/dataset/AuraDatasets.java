@@ -258,7 +258,10 @@ public final class AuraDatasets {
                 }
                 queues.set(i, null);
             }
-            sequencer.finish();
+            if (sequencer.lateDays().isEmpty()) {
+                // (a read that must be done again would build its cells in vain)
+                sequencer.finish();
+            }
             return sequencer.lateDays();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
