@@ -1,8 +1,10 @@
 package io.aurabilling.usage;
 
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,14 +36,21 @@ import static java.util.Objects.requireNonNull;
 public final class UsageAggregate {
     private static final UsageAggregate EMPTY = new Builder().build();
 
-    private final SortedMap<UsageKey, Long> cells;
+    // the cells as two parallel arrays in UsageKey order, distinct keys: a month has hundreds of
+    // thousands of cells, and a map entry, a boxed count and a tree node per cell cost readers a
+    // single-threaded pass at the end of every read; the map is made only for whoever asks for it
+    private final UsageKey[] keys;
+    private final long[] queries;
     private final SortedMap<String, RowAccounting> rows;
     private final SortedMap<String, Long> requests;
     private final List<InputFile> inputs;
+    private final List<UsageCell> cellList = new CellList();
+    private volatile SortedMap<UsageKey, Long> cellMap;
 
-    private UsageAggregate(SortedMap<UsageKey, Long> cells, SortedMap<String, RowAccounting> rows,
+    private UsageAggregate(UsageKey[] keys, long[] queries, SortedMap<String, RowAccounting> rows,
                            SortedMap<String, Long> requests, List<InputFile> inputs) {
-        this.cells = Collections.unmodifiableSortedMap(cells);
+        this.keys = keys;
+        this.queries = queries;
         this.rows = Collections.unmodifiableSortedMap(rows);
         this.requests = Collections.unmodifiableSortedMap(requests);
         this.inputs = List.copyOf(inputs);
@@ -58,14 +68,31 @@ public final class UsageAggregate {
 
     /** @return the billable cells of every country, in {@link UsageKey#ORDER} */
     public List<UsageCell> cells() {
-        List<UsageCell> list = new ArrayList<>(cells.size());
-        cells.forEach((k, q) -> list.add(new UsageCell(k, q)));
-        return Collections.unmodifiableList(list);
+        return cellList;
     }
 
-    /** @return cell keys to query counts, sorted */
+    /** @return cell keys to query counts, sorted (made on the first call) */
     public SortedMap<UsageKey, Long> cellMap() {
-        return cells;
+        SortedMap<UsageKey, Long> map = cellMap;
+        if (map == null) {
+            // keys are sorted and distinct: TreeMap builds from a sorted map in one linear pass
+            map = Collections.unmodifiableSortedMap(new TreeMap<>(new SortedRun(keys, queries)));
+            cellMap = map;
+        }
+        return map;
+    }
+
+    /** The cells as an immutable list over the arrays (a {@link UsageCell} per element read). */
+    private final class CellList extends AbstractList<UsageCell> implements RandomAccess {
+        @Override
+        public UsageCell get(int index) {
+            return new UsageCell(keys[index], queries[index]);
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
     }
 
     /** @return row accounting per country (including {@code ""} for rows with no country), sorted */
@@ -127,18 +154,24 @@ public final class UsageAggregate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UsageAggregate other && cells.equals(other.cells) && rows.equals(other.rows)
+        return o instanceof UsageAggregate other && Arrays.equals(keys, other.keys)
+                && Arrays.equals(queries, other.queries) && rows.equals(other.rows)
                 && requests.equals(other.requests) && inputs.equals(other.inputs);
     }
 
     @Override
     public int hashCode() {
-        return cells.hashCode() * 31 + rows.hashCode();
+        // the hash code of cellMap(), without making it
+        int cellsHash = 0;
+        for (int i = 0; i < keys.length; i++) {
+            cellsHash += keys[i].hashCode() ^ Long.hashCode(queries[i]);
+        }
+        return cellsHash * 31 + rows.hashCode();
     }
 
     @Override
     public String toString() {
-        return "UsageAggregate[cells=" + cells.size() + ", " + totalRows().summaryLine()
+        return "UsageAggregate[cells=" + keys.length + ", " + totalRows().summaryLine()
                 + ", inputs=" + inputs.size() + "]";
     }
 
@@ -247,7 +280,9 @@ public final class UsageAggregate {
          */
         public Builder addAll(UsageAggregate aggregate) {
             moveRunToMap();
-            aggregate.cells.forEach((k, q) -> cells.computeIfAbsent(k, x -> new long[1])[0] += q);
+            for (int i = 0; i < aggregate.keys.length; i++) {
+                cells.computeIfAbsent(aggregate.keys[i], x -> new long[1])[0] += aggregate.queries[i];
+            }
             aggregate.rows.forEach((c, r) -> {
                 long[] counts = rowCounts(c);
                 counts[0] += r.billed();
@@ -276,16 +311,23 @@ public final class UsageAggregate {
 
         /** @return the immutable aggregate */
         public UsageAggregate build() {
-            List<Map.Entry<UsageKey, Long>> sorted = new ArrayList<>(cells.size() + runKeys.size());
-            for (int i = 0; i < runKeys.size(); i++) {
-                sorted.add(new AbstractMap.SimpleImmutableEntry<>(runKeys.get(i), runQueries[i]));
-            }
-            cells.forEach((k, q) -> sorted.add(new AbstractMap.SimpleImmutableEntry<>(k, q[0])));
-            if (!cells.isEmpty()) {
+            UsageKey[] keys;
+            long[] queries;
+            if (cells.isEmpty()) {
+                // (cells added in order: no sort, no map)
+                keys = runKeys.toArray(new UsageKey[0]);
+                queries = java.util.Arrays.copyOf(runQueries, keys.length);
+            } else {
+                List<Map.Entry<UsageKey, long[]>> sorted = new ArrayList<>(cells.entrySet());
                 // TimSort: one pass when the cells were added in order
                 sorted.sort(Map.Entry.comparingByKey());
+                keys = new UsageKey[sorted.size()];
+                queries = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = sorted.get(i).getKey();
+                    queries[i] = sorted.get(i).getValue()[0];
+                }
             }
-            SortedMap<UsageKey, Long> c = new TreeMap<>(new SortedRun<>(sorted));
             SortedMap<String, RowAccounting> r = new TreeMap<>();
             rows.forEach((k, v) -> r.put(k, new RowAccounting(v[0], v[1], v[2], v[3], v[4], 0)));
             SortedMap<String, Long> q = new TreeMap<>();
@@ -293,70 +335,88 @@ public final class UsageAggregate {
             // a file merged in twice is listed once
             List<InputFile> in = new ArrayList<>(new java.util.LinkedHashSet<>(inputs));
             in.sort(InputFile.ORDER);
-            return new UsageAggregate(c, r, q, in);
+            return new UsageAggregate(keys, queries, r, q, in);
         }
     }
 
     /**
-     * Entries already in their keys' natural order, as a {@link SortedMap} just far enough for
-     * {@code new TreeMap<>(sortedMap)}, which then builds the tree in one linear pass.
+     * Keys already in their natural order with their counts, as a {@link SortedMap} just far
+     * enough for {@code new TreeMap<>(sortedMap)}, which then builds the tree in one linear pass.
      */
-    private static final class SortedRun<K, V> extends AbstractMap<K, V> implements SortedMap<K, V> {
-        private final List<Map.Entry<K, V>> entries;
+    private static final class SortedRun extends AbstractMap<UsageKey, Long> implements SortedMap<UsageKey, Long> {
+        private final UsageKey[] keys;
+        private final long[] queries;
 
-        SortedRun(List<Map.Entry<K, V>> entries) {
-            this.entries = entries;
+        SortedRun(UsageKey[] keys, long[] queries) {
+            this.keys = keys;
+            this.queries = queries;
         }
 
         @Override
-        public Set<Map.Entry<K, V>> entrySet() {
+        public Set<Map.Entry<UsageKey, Long>> entrySet() {
             return new AbstractSet<>() {
                 @Override
-                public Iterator<Map.Entry<K, V>> iterator() {
-                    return entries.iterator();
+                public Iterator<Map.Entry<UsageKey, Long>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Map.Entry<UsageKey, Long> next() {
+                            if (next == keys.length) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], queries[i]);
+                        }
+                    };
                 }
 
                 @Override
                 public int size() {
-                    return entries.size();
+                    return keys.length;
                 }
             };
         }
 
         @Override
         public int size() {
-            return entries.size();
+            return keys.length;
         }
 
         @Override
-        public Comparator<? super K> comparator() {
+        public Comparator<? super UsageKey> comparator() {
             // natural order, like the TreeMap built from it
             return null;
         }
 
         @Override
-        public SortedMap<K, V> subMap(K fromKey, K toKey) {
+        public SortedMap<UsageKey, Long> subMap(UsageKey fromKey, UsageKey toKey) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public SortedMap<K, V> headMap(K toKey) {
+        public SortedMap<UsageKey, Long> headMap(UsageKey toKey) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public SortedMap<K, V> tailMap(K fromKey) {
+        public SortedMap<UsageKey, Long> tailMap(UsageKey fromKey) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public K firstKey() {
-            return entries.get(0).getKey();
+        public UsageKey firstKey() {
+            return keys[0];
         }
 
         @Override
-        public K lastKey() {
-            return entries.get(entries.size() - 1).getKey();
+        public UsageKey lastKey() {
+            return keys[keys.length - 1];
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The builder's fast path for cells added in key order, and the hand-written key order. */
 class UsageAggregateProperties {
@@ -67,5 +70,33 @@ class UsageAggregateProperties {
         // same entries in the same (sorted) order
         assertEquals(new ArrayList<>(expected.entrySet()), new ArrayList<>(built.cellMap().entrySet()));
         billedByCountry.forEach((country, billed) -> assertEquals(billed, built.rows(country).billed()));
+    }
+
+    @Property(tries = 300)
+    void theCellViewsAgreeAndEqualityIgnoresAddOrder(@ForAll("keyLists") List<UsageKey> keys) {
+        UsageAggregate.Builder forward = UsageAggregate.builder();
+        UsageAggregate.Builder backward = UsageAggregate.builder();
+        for (int i = 0; i < keys.size(); i++) {
+            forward.addCell(keys.get(i), 1 + i % 3);
+            backward.addCell(keys.get(keys.size() - 1 - i), 1 + (keys.size() - 1 - i) % 3);
+        }
+        UsageAggregate a = forward.build();
+        UsageAggregate b = backward.build();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        List<UsageCell> fromMap = new ArrayList<>();
+        a.cellMap().forEach((k, q) -> fromMap.add(new UsageCell(k, q)));
+        assertEquals(fromMap, a.cells());
+        assertEquals(a.cells(), b.cells());
+        assertSame(a.cellMap(), a.cellMap());
+        UsageCell any = new UsageCell(new UsageKey("BRA", LocalDate.of(2026, 10, 1), "c1", null, null, "ai", null), 1);
+        assertThrows(UnsupportedOperationException.class, () -> a.cells().add(any));
+        assertThrows(UnsupportedOperationException.class, () -> a.cellMap().put(any.key(), 1L));
+        if (!keys.isEmpty()) {
+            // one count more is another aggregate
+            UsageAggregate more = UsageAggregate.builder().addAll(a).addCell(keys.get(0), 1).build();
+            assertNotEquals(a, more);
+            assertEquals(a.cells().size(), more.cells().size());
+        }
     }
 }

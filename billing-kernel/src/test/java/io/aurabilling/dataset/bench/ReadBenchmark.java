@@ -175,7 +175,7 @@ public final class ReadBenchmark {
     private static long pipeline(Path data, int threads) {
         DatasetRead read = AuraDatasets.read(io.aurabilling.dataset.LocalDatasetFolder.of(data), MONTH, c -> ZONES.getOrDefault(c, ZoneId.of("UTC")), ZoneId.of("UTC"),
                 ReadOptions.defaults().withThreads(threads));
-        System.out.printf(Locale.ROOT, "    %,d cells, %,d files, requests %s%n", read.usage().cellMap().size(),
+        System.out.printf(Locale.ROOT, "    %,d cells, %,d files, requests %s%n", read.usage().cells().size(),
                 read.usage().inputs().size(), read.usage().requestsByCountry());
         return read.usage().totalRows().read();
     }
