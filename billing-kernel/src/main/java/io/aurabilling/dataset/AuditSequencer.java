@@ -36,7 +36,14 @@ final class AuditSequencer {
     private int largestTable;
 
     // every cell of the read: one index per distinct key (its parts as shared ids), all primitive
-    private final CellTable cellTable = new CellTable();
+    // per OB-local day, so that a look-up stays within one day's few thousand cells (a month's
+    // hundreds of thousands in one table cost two cache misses per look-up, and copies as it grows)
+    private final Map<Integer, DayCells> cellsByDay = new java.util.HashMap<>();
+    private DayCells lastDayCells;
+    // per cell (global index): its day's table and its index there
+    private CellTable[] tableOfCell = new CellTable[1024];
+    private int[] indexInDay = new int[1024];
+    private int cellCount;
     private long[] cellBillable = new long[1024];
     // shared id of a component / country -> its small index here (+1; 0: not seen), for the dedupe bit sets
     private int[] componentIndex = new int[64];
@@ -156,12 +163,51 @@ final class AuditSequencer {
     }
 
     private int globalCell(int[] parts, int p) {
-        int index = cellTable.index(parts[p], parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5],
-                parts[p + 6]);
+        int day = parts[p];
+        DayCells dayCells = lastDayCells;
+        if (dayCells == null || dayCells.day != day) {
+            dayCells = cellsByDay.computeIfAbsent(day, DayCells::new);
+            lastDayCells = dayCells;
+        }
+        CellTable table = dayCells.table;
+        int before = table.size();
+        int local = table.index(day, parts[p + 1], parts[p + 2], parts[p + 3], parts[p + 4], parts[p + 5], parts[p + 6]);
+        if (local < before) {
+            return dayCells.global[local];
+        }
+        int index = cellCount++;
         if (index == cellBillable.length) {
             cellBillable = Arrays.copyOf(cellBillable, index * 2);
+            tableOfCell = Arrays.copyOf(tableOfCell, index * 2);
+            indexInDay = Arrays.copyOf(indexInDay, index * 2);
         }
+        tableOfCell[index] = table;
+        indexInDay[index] = local;
+        if (local == dayCells.global.length) {
+            dayCells.global = Arrays.copyOf(dayCells.global, local * 2);
+        }
+        dayCells.global[local] = index;
         return index;
+    }
+
+    /** The cells of one OB-local day: their table and their global indexes. */
+    private static final class DayCells {
+        final int day;
+        final CellTable table = new CellTable();
+        int[] global = new int[1024];
+
+        DayCells(int day) {
+            this.day = day;
+        }
+    }
+
+    /**
+     * @param cell a global cell index
+     * @param part 0 day, 1 country, 2 component, 3 app, 4 channel, 5 service, 6 preset
+     * @return that part of its key
+     */
+    private int cellPart(int cell, int part) {
+        return tableOfCell[cell].part(indexInDay[cell], part);
     }
 
     private int componentIndex(int sharedId) {
@@ -291,32 +337,41 @@ final class AuditSequencer {
      * comparator on them.
      */
     private final class CellOrder {
-        private final String[] texts;
-        private final int n = cellTable.size();
+        private final int n = cellCount;
         private final int firstDay;
-        private final int[][] rank = new int[ORDER_PARTS.length][];
+        /** Per part (in ORDER_PARTS order, the day's unused): the rank of each text id among the texts the part uses. */
+        private final int[][] rankOfId = new int[ORDER_PARTS.length][];
+        /** Per part: the rank of null (after every text). */
+        private final int[] nullRank = new int[ORDER_PARTS.length];
         /** Per part (in ORDER_PARTS order): the value of each rank (days: unused). */
         private final String[][] valueOfRank = new String[ORDER_PARTS.length][];
         private final int[] bits = new int[ORDER_PARTS.length];
         private final LocalDate[] days;
 
         CellOrder(String[] texts) {
-            this.texts = texts;
             int first = Integer.MAX_VALUE;
             int last = Integer.MIN_VALUE;
+            // one pass over the cells: the day range, and which texts each part uses
+            boolean[][] used = new boolean[ORDER_PARTS.length][texts.length];
             for (int i = 0; i < n; i++) {
-                first = Math.min(first, cellTable.part(i, 0));
-                last = Math.max(last, cellTable.part(i, 0));
+                int day = cellPart(i, 0);
+                first = Math.min(first, day);
+                last = Math.max(last, day);
+                for (int d = 0; d < ORDER_PARTS.length; d++) {
+                    int part = ORDER_PARTS[d];
+                    if (part != 0) {
+                        int id = cellPart(i, part);
+                        if (id >= 0) {
+                            used[d][id] = true;
+                        }
+                    }
+                }
             }
             firstDay = first;
             days = new LocalDate[n == 0 ? 0 : last - first + 1];
             for (int d = 0; d < days.length; d++) {
                 days[d] = LocalDate.ofEpochDay((long) first + d);
             }
-            rankParts();
-        }
-
-        private void rankParts() {
             // every text's position in text order
             Integer[] byText = new Integer[texts.length];
             for (int i = 0; i < byText.length; i++) {
@@ -324,43 +379,35 @@ final class AuditSequencer {
             }
             Arrays.sort(byText, (x, y) -> texts[x].compareTo(texts[y]));
             for (int d = 0; d < ORDER_PARTS.length; d++) {
-                int part = ORDER_PARTS[d];
-                int[] r = new int[n];
-                rank[d] = r;
-                int max = 0;
-                if (part == 0) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = cellTable.part(i, 0) - firstDay;
-                        max = Math.max(max, r[i]);
-                    }
-                } else {
-                    // ranks among the texts this part uses, so that they pack into few bits
-                    boolean[] used = new boolean[texts.length];
-                    for (int i = 0; i < n; i++) {
-                        int id = cellTable.part(i, part);
-                        if (id >= 0) {
-                            used[id] = true;
-                        }
-                    }
-                    int[] rankOf = new int[texts.length];
-                    List<String> values = new ArrayList<>();
-                    for (int id : byText) {
-                        if (used[id]) {
-                            rankOf[id] = values.size();
-                            values.add(texts[id]);
-                        }
-                    }
-                    int nullRank = values.size();
-                    values.add(null);
-                    valueOfRank[d] = values.toArray(new String[0]);
-                    for (int i = 0; i < n; i++) {
-                        int id = cellTable.part(i, part);
-                        r[i] = id < 0 ? nullRank : rankOf[id];
-                    }
-                    max = nullRank;
+                if (ORDER_PARTS[d] == 0) {
+                    bits[d] = bitsFor(days.length);
+                    continue;
                 }
-                bits[d] = bitsFor(max + 1);
+                // ranks among the texts this part uses, so that they pack into few bits
+                int[] rankOf = new int[texts.length];
+                List<String> values = new ArrayList<>();
+                for (int id : byText) {
+                    if (used[d][id]) {
+                        rankOf[id] = values.size();
+                        values.add(texts[id]);
+                    }
+                }
+                nullRank[d] = values.size();
+                values.add(null);
+                rankOfId[d] = rankOf;
+                valueOfRank[d] = values.toArray(new String[0]);
+                bits[d] = bitsFor(nullRank[d] + 1);
             }
+        }
+
+        /** @return the rank of a cell's part ({@code d} in ORDER_PARTS order) */
+        private int rank(int d, int cell) {
+            int part = ORDER_PARTS[d];
+            int value = cellPart(cell, part);
+            if (part == 0) {
+                return value - firstDay;
+            }
+            return value < 0 ? nullRank[d] : rankOfId[d][value];
         }
 
         void addCellsInOrder() {
@@ -377,7 +424,7 @@ final class AuditSequencer {
             for (int i = 0; i < n; i++) {
                 long k = 0;
                 for (int d = 0; d < ORDER_PARTS.length; d++) {
-                    k = (k << bits[d]) | rank[d][i];
+                    k = (k << bits[d]) | rank(d, i);
                 }
                 packed[i] = (k << indexBits) | i;
             }
@@ -406,7 +453,7 @@ final class AuditSequencer {
             }
             Arrays.sort(boxed, (x, y) -> {
                 for (int d = 0; d < ORDER_PARTS.length; d++) {
-                    int c = Integer.compare(rank[d][x], rank[d][y]);
+                    int c = Integer.compare(rank(d, x), rank(d, y));
                     if (c != 0) {
                         return c;
                     }
@@ -417,7 +464,7 @@ final class AuditSequencer {
             for (int i : boxed) {
                 if (cellBillable[i] > 0) {
                     for (int d = 0; d < ORDER_PARTS.length; d++) {
-                        ranks[d] = rank[d][i];
+                        ranks[d] = rank(d, i);
                     }
                     builder.addCell(key(ranks), cellBillable[i]);
                 }

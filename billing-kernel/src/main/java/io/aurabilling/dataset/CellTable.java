@@ -3,9 +3,10 @@ package io.aurabilling.dataset;
 import java.util.Arrays;
 
 /**
- * The cells of one file, keyed by seven ints (OB-local epoch day, then the {@link LocalIds} of
- * country, component, app, channel, service and preset, {@code -1} for null), numbered 0, 1, 2…
- * in order of first appearance. Open addressing over one int array; not thread-safe.
+ * Cells keyed by seven ints (OB-local epoch day, then the ids of country, component, app, channel,
+ * service and preset, {@code -1} for null), numbered 0, 1, 2… in order of first appearance: a
+ * file's cells in a decoder ({@link LocalIds}), a day's cells in the sequencer ({@link SharedIds}).
+ * Open addressing over one int array; not thread-safe.
  */
 final class CellTable {
     private static final int WIDTH = 8;
