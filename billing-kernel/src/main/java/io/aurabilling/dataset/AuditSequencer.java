@@ -17,14 +17,16 @@ import java.util.TreeMap;
  * requests per country; then counts billable rows into their cells.
  *
  * <p>State is one {@link DedupeDayTable} per dedupe day (UTC date of {@code AURA_TM}). A row is
- * looked up in its day's table and both neighbours', so an interaction straddling midnight is one
- * request and its duplicates are still found. When a file in a {@code DAY_DT=P} folder starts, the
+ * looked up in its day's table and in one neighbour's: the day before for a row before noon (UTC),
+ * the day after for a row after noon. Rows on either side of midnight at most 12 hours apart are
+ * therefore always looked up against each other (by whichever comes later): an interaction
+ * straddling midnight is one request and its duplicates are found. When a file in a {@code DAY_DT=P} folder starts, the
  * tables of days before {@code P − 2} are dropped: memory stays at a few days of interactions.
  * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
  * later folder), {@link #lateDays()} says so and the reader reads again with a sequencer that
  * never drops those days: same-day copies are always found, and memory grows by one day's table
- * per such day, not with the month. Copies more than a day apart in
- * {@code AURA_TM} are not recognised as duplicates (documented in {@code docs/dedupe.md}). Files
+ * per such day, not with the month. Copies on different UTC days more than 12 hours apart in
+ * {@code AURA_TM} may not be recognised as duplicates (documented in {@code docs/dedupe.md}). Files
  * without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
  */
 final class AuditSequencer {
@@ -241,7 +243,8 @@ final class AuditSequencer {
         int cell = chunk.cell(r);
         int component = fileComponent[cell];
         int country = fileCountry[cell];
-        int day = chunk.dedupeDay[r];
+        int half = chunk.halfDay[r];
+        int day = half >> 1;
         if (!cacheValid || day != cachedDay) {
             cachedDay = day;
             cachedSame = tables.get(day);
@@ -252,12 +255,29 @@ final class AuditSequencer {
         int hash = DedupeDayTable.hash(chunk, r);
         DedupeDayTable same = cachedSame;
         int inSame = same == null ? -1 : same.find(chunk, r, hash);
-        int inBefore = cachedBefore == null ? -1 : cachedBefore.find(chunk, r, hash);
-        int inAfter = cachedAfter == null ? -1 : cachedAfter.find(chunk, r, hash);
-        if ((inSame >= 0 && same.hasComponent(inSame, component))
+        // one neighbour: the day before for a row before noon, the day after for a row after: a
+        // pair across midnight at most 12 hours apart is always found by the later of the two
+        // (one probe saved per row; docs/dedupe.md)
+        boolean afterNoon = (half & 1) != 0;
+        int inBefore = cachedBefore == null || afterNoon ? -1 : cachedBefore.find(chunk, r, hash);
+        int inAfter = cachedAfter == null || !afterNoon ? -1 : cachedAfter.find(chunk, r, hash);
+        boolean duplicateOfSameDay = inSame >= 0 && same.hasComponent(inSame, component);
+        if (duplicateOfSameDay
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
                 || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
             duplicates[country]++;
+            if (!duplicateOfSameDay) {
+                // a copy found on the neighbouring day only is kept on its own day too, so that
+                // later copies of this day find it whatever their time (rare: no cost per row)
+                if (same == null) {
+                    same = newTable(day);
+                    inSame = same.find(chunk, r, hash);
+                }
+                if (inSame < 0) {
+                    inSame = same.insertAt(~inSame, chunk, r, hash);
+                }
+                same.addComponent(inSame, component);
+            }
             return;
         }
         fileBillable[cell]++;
@@ -268,22 +288,7 @@ final class AuditSequencer {
             requests[country]++;
         }
         if (same == null) {
-            if (droppedDays.contains(day)) {
-                lateDays.add(day);
-            }
-            if (spareTables.isEmpty()) {
-                // a day is about as busy as the busiest so far (held or dropped): start at its size
-                int capacity = largestTable;
-                for (DedupeDayTable held : tables.values()) {
-                    capacity = Math.max(capacity, held.size());
-                }
-                // (no headroom: it would often double the slots, and a slightly busier day grows once)
-                same = new DedupeDayTable(capacity);
-            } else {
-                same = spareTables.pop();
-            }
-            tables.put(day, same);
-            cacheValid = false;
+            same = newTable(day);
             inSame = same.find(chunk, r, hash);
         }
         if (inSame < 0) {
@@ -291,6 +296,28 @@ final class AuditSequencer {
         }
         same.addComponent(inSame, component);
         same.addCountry(inSame, country);
+    }
+
+    /** Creates (or reuses) the table of a day that has none, noting a day that was dropped before. */
+    private DedupeDayTable newTable(int day) {
+        if (droppedDays.contains(day)) {
+            lateDays.add(day);
+        }
+        DedupeDayTable table;
+        if (spareTables.isEmpty()) {
+            // a day is about as busy as the busiest so far (held or dropped): start at its size
+            int capacity = largestTable;
+            for (DedupeDayTable held : tables.values()) {
+                capacity = Math.max(capacity, held.size());
+            }
+            // (no headroom: it would often double the slots, and a slightly busier day grows once)
+            table = new DedupeDayTable(capacity);
+        } else {
+            table = spareTables.pop();
+        }
+        tables.put(day, table);
+        cacheValid = false;
+        return table;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The interactions seen on one dedupe day (UTC date of {@code AURA_TM}): for each interaction id,
- * the components it was billed for and the countries it was counted as a request for. Open
+ * the components of its rows that passed rules 1-3 and the countries it was counted as a request for. Open
  * addressing over primitive arrays; a canonical UUID costs two longs, any other id its bytes in
  * an arena. An entry's key, components and country share one 32-byte stretch of one array, so a
  * look-up touches about two cache lines. About 40 bytes per interaction. Not thread-safe (the sequencer alone uses it).

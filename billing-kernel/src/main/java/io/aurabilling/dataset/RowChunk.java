@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A batch of rows of one file that passed rules 1-3, in file order, in compact form: the
  * interaction id (a canonical lower-case UUID as two longs, any other id as bytes in an arena) and its hash,
- * the UTC day of {@code AURA_TM} (the dedupe day) and the index of the row's cell in the file's
+ * the UTC half-day of {@code AURA_TM} (its dedupe day and whether it is after noon) and the index of the row's cell in the file's
  * cell list. Cells first used in this chunk are carried along as ints ({@link #newCells}).
  */
 final class RowChunk {
@@ -17,7 +17,8 @@ final class RowChunk {
     final int[] keyOffset = new int[CAPACITY];
     final int[] keyLength = new int[CAPACITY];
     final int[] hash = new int[CAPACITY];
-    final int[] dedupeDay = new int[CAPACITY];
+    /** The UTC half-day of {@code AURA_TM} (epoch second / 43,200): the dedupe day is half of it. */
+    final int[] halfDay = new int[CAPACITY];
     /** The file cell, with the top bit set for an id that is not a UUID: read through {@link #cell(int)}. */
     private final int[] cell = new int[CAPACITY];
     byte[] arena = new byte[1024];
@@ -68,11 +69,11 @@ final class RowChunk {
         return size == CAPACITY;
     }
 
-    void addUuid(long high, long low, int day, int cellIndex) {
+    void addUuid(long high, long low, int half, int cellIndex) {
         // 24 bytes a row: the id-hash and key arrays are not written (nor handed to the sequencer)
         hi[size] = high;
         lo[size] = low;
-        dedupeDay[size] = day;
+        halfDay[size] = half;
         cell[size] = cellIndex;
         size++;
     }
@@ -92,7 +93,7 @@ final class RowChunk {
         return cell[r] >= 0 ? DedupeDayTable.uuidHash(hi[r], lo[r]) : hash[r];
     }
 
-    void addBytes(byte[] b, int off, int len, int idHash, int day, int cellIndex) {
+    void addBytes(byte[] b, int off, int len, int idHash, int half, int cellIndex) {
         if (arenaSize + len > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
         }
@@ -101,7 +102,7 @@ final class RowChunk {
         keyOffset[size] = arenaSize;
         keyLength[size] = len;
         arenaSize += len;
-        dedupeDay[size] = day;
+        halfDay[size] = half;
         cell[size] = cellIndex | BYTES_KEY;
         size++;
     }

@@ -171,6 +171,46 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void copiesAcrossMidnightAreFoundWhenAtMostTwelveHoursApart() {
+        // either order: the later row of each pair is looked up in the other's day
+        for (boolean eveningFirst : new boolean[] {true, false}) {
+            List<AuditRow> evening = List.of(
+                    AuditRow.of("x", "2026-10-10T12:00:00Z", "DEU", "compA"),
+                    AuditRow.of("y", "2026-10-10T23:00:00Z", "DEU", "compA"));
+            List<AuditRow> morning = List.of(
+                    AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA"),   // 12 h later: duplicate
+                    AuditRow.of("y", "2026-10-11T11:00:00Z", "DEU", "compB"));  // same request
+            MemorySource source = new MemorySource().audit("1.avro", eveningFirst ? evening : morning)
+                    .audit("2.avro", eveningFirst ? morning : evening);
+            UsageAggregate usage = read(source, 2).usage();
+            assertEquals(new RowAccounting(3, 0, 0, 0, 1, 0), usage.rows("DEU"), "evening first: " + eveningFirst);
+            assertEquals(2, usage.requests("DEU"), "evening first: " + eveningFirst);
+        }
+    }
+
+    @Test
+    void aCopyFoundOnTheNeighbouringDayStillCatchesLaterCopiesOfItsOwnDay() {
+        MemorySource source = new MemorySource().audit("1.avro", List.of(
+                AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA"),
+                AuditRow.of("x", "2026-10-10T23:59:59Z", "DEU", "compA"),    // duplicate, found on the 11th
+                AuditRow.of("x", "2026-10-10T01:00:00Z", "DEU", "compA")));  // same day as the one above
+        UsageAggregate usage = read(source, 1).usage();
+        assertEquals(new RowAccounting(1, 0, 0, 0, 2, 0), usage.rows("DEU"));
+        assertEquals(1, usage.requests("DEU"));
+    }
+
+    @Test
+    void copiesOnDifferentDaysFurtherApartMayBeMissed() {
+        // the documented limit (docs/dedupe.md): a row before noon is not looked up in the day after
+        MemorySource source = new MemorySource()
+                .audit("1.avro", List.of(AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA")))
+                .audit("2.avro", List.of(AuditRow.of("x", "2026-10-10T11:59:59Z", "DEU", "compA")));
+        UsageAggregate usage = read(source, 1).usage();
+        assertEquals(new RowAccounting(2, 0, 0, 0, 0, 0), usage.rows("DEU"));
+        assertEquals(2, usage.requests("DEU"));
+    }
+
+    @Test
     void nullKeysAndTimestampsInALooseWriterSchema() {
         Schema loose = new Schema.Parser().parse("""
                 {"type":"record","name":"Aura_Audit","namespace":"other.ns","fields":[
@@ -456,7 +496,7 @@ class AuraDatasetsTest {
     void evictionDropsDayTablesOlderThanTheFolderDayMinusTwo() {
         // the same key in DAY_DT folders five days apart is a documented miss; two days apart it is caught
         AuditRow early = AuditRow.of("k", "2026-10-10T12:00:00Z", "DEU", "c");
-        AuditRow late = AuditRow.of("k", "2026-10-11T12:00:00Z", "DEU", "c");
+        AuditRow late = AuditRow.of("k", "2026-10-11T06:00:00Z", "DEU", "c");
         MemorySource caught = new MemorySource()
                 .audit("DAY_DT=2026-10-10/p.avro", List.of(early))
                 .audit("DAY_DT=2026-10-12/p.avro", List.of(late));
