@@ -40,7 +40,10 @@ final class AuditSequencer {
     // every cell of the read: one index per distinct key (its parts as shared ids), all primitive
     // per OB-local day, so that a look-up stays within one day's few thousand cells (a month's
     // hundreds of thousands in one table cost two cache misses per look-up, and copies as it grows)
-    private final Map<Integer, DayCells> cellsByDay = new java.util.HashMap<>();
+    // (by epoch day − cellDayBase; days of a read lie within a few weeks)
+    private DayCells[] cellsByDay = new DayCells[64];
+    private int cellDayBase = Integer.MIN_VALUE;
+    private int largestDayCells;
     private DayCells lastDayCells;
     // per cell (global index): its day's table and its index there
     private CellTable[] tableOfCell = new CellTable[1024];
@@ -168,7 +171,7 @@ final class AuditSequencer {
         int day = parts[p];
         DayCells dayCells = lastDayCells;
         if (dayCells == null || dayCells.day != day) {
-            dayCells = cellsByDay.computeIfAbsent(day, DayCells::new);
+            dayCells = dayCells(day);
             lastDayCells = dayCells;
         }
         CellTable table = dayCells.table;
@@ -189,17 +192,49 @@ final class AuditSequencer {
             dayCells.global = Arrays.copyOf(dayCells.global, local * 2);
         }
         dayCells.global[local] = index;
+        largestDayCells = Math.max(largestDayCells, local + 1);
         return index;
+    }
+
+    private DayCells dayCells(int day) {
+        if (cellDayBase == Integer.MIN_VALUE) {
+            cellDayBase = day - cellsByDay.length / 2;
+        }
+        int at = day - cellDayBase;
+        if (at < 0 || at >= cellsByDay.length) {
+            // a day far from the others (any year is possible): re-base the array around both
+            int low = Math.min(cellDayBase, day);
+            int high = Math.max(cellDayBase + cellsByDay.length - 1, day);
+            long span = (long) high - low + 1;
+            if (span > Integer.MAX_VALUE / 2) {
+                throw new IllegalStateException("cell days too far apart: " + low + " and " + high);
+            }
+            DayCells[] wider = new DayCells[(int) Math.max(span * 2, cellsByDay.length)];
+            int newBase = low - (int) ((wider.length - span) / 2);
+            System.arraycopy(cellsByDay, 0, wider, cellDayBase - newBase, cellsByDay.length);
+            cellsByDay = wider;
+            cellDayBase = newBase;
+            at = day - cellDayBase;
+        }
+        DayCells cells = cellsByDay[at];
+        if (cells == null) {
+            // a day has about as many cells as the busiest so far: start at that size
+            cells = new DayCells(day, largestDayCells);
+            cellsByDay[at] = cells;
+        }
+        return cells;
     }
 
     /** The cells of one OB-local day: their table and their global indexes. */
     private static final class DayCells {
         final int day;
-        final CellTable table = new CellTable();
-        int[] global = new int[1024];
+        final CellTable table;
+        int[] global;
 
-        DayCells(int day) {
+        DayCells(int day, int capacity) {
             this.day = day;
+            this.table = new CellTable(capacity);
+            this.global = new int[Math.max(1024, capacity)];
         }
     }
 

@@ -11,10 +11,21 @@ import java.util.Arrays;
 final class CellTable {
     private static final int WIDTH = 8;
 
-    // a file of a day typically has thousands of cells: start there rather than grow to it
-    private int[] slots = new int[16384];
-    private int[] keys = new int[8192 * WIDTH];
+    private int[] slots;
+    private int[] keys;
     private int size;
+
+    /** A table for 8192 cells before it grows (a file of a day typically has thousands). */
+    CellTable() {
+        this(8192);
+    }
+
+    /** @param capacity cells to make room for at once (e.g. the cells of a previous day) */
+    CellTable(int capacity) {
+        int cells = Integer.highestOneBit(Math.max(1024, capacity) - 1) * 2;
+        slots = new int[cells * 2];
+        keys = new int[cells * WIDTH];
+    }
 
     /** Forgets every cell, keeping the arrays. */
     void clear() {

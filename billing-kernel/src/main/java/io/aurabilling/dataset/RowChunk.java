@@ -29,7 +29,8 @@ final class RowChunk {
      * OB-local epoch day, then the {@link SharedIds} of country, component, app, channel, service and
      * preset ({@code -1} for null).
      */
-    int[] newCells = new int[CELL_PARTS * 64];
+    // (a chunk at the start of a file brings hundreds to thousands of new cells)
+    int[] newCells = new int[CELL_PARTS * 1024];
     int newCellCount;
     static final int CELL_PARTS = 7;
 
