@@ -416,13 +416,15 @@ final class AuditSequencer {
             // one pass over the cells: the day range, and which texts each part uses
             boolean[][] used = new boolean[ORDER_PARTS.length][texts.length];
             for (int i = 0; i < n; i++) {
-                int day = cellPart(i, 0);
+                CellTable table = tableOfCell[i];
+                int local = indexInDay[i];
+                int day = table.part(local, 0);
                 first = Math.min(first, day);
                 last = Math.max(last, day);
                 for (int d = 0; d < ORDER_PARTS.length; d++) {
                     int part = ORDER_PARTS[d];
                     if (part != 0) {
-                        int id = cellPart(i, part);
+                        int id = table.part(local, part);
                         if (id >= 0) {
                             used[d][id] = true;
                         }
@@ -464,9 +466,12 @@ final class AuditSequencer {
 
         /** @return the rank of a cell's part ({@code d} in ORDER_PARTS order) */
         private int rank(int d, int cell) {
-            int part = ORDER_PARTS[d];
-            int value = cellPart(cell, part);
-            if (part == 0) {
+            return rankOfValue(d, cellPart(cell, ORDER_PARTS[d]));
+        }
+
+        /** @return the rank of the value of part {@code d} (in ORDER_PARTS order) */
+        private int rankOfValue(int d, int value) {
+            if (ORDER_PARTS[d] == 0) {
                 return value - firstDay;
             }
             return value < 0 ? nullRank[d] : rankOfId[d][value];
@@ -484,9 +489,11 @@ final class AuditSequencer {
             }
             long[] packed = new long[n];
             for (int i = 0; i < n; i++) {
+                CellTable table = tableOfCell[i];
+                int local = indexInDay[i];
                 long k = 0;
                 for (int d = 0; d < ORDER_PARTS.length; d++) {
-                    k = (k << bits[d]) | rank(d, i);
+                    k = (k << bits[d]) | rankOfValue(d, table.part(local, ORDER_PARTS[d]));
                 }
                 packed[i] = (k << indexBits) | i;
             }
