@@ -3,7 +3,7 @@
 # target/bench-data and prints (a) plain GenericDatumReader decode on one thread, (b) decompression
 # only on all cores, (c) the full pipeline on all cores, with rows/s, c/a, c/b and peak heap.
 # Usage: scripts/benchmark-read.sh [--rows N] [--codec deflate|zstd|both] [--only-pipeline] [--warmup N]
-# (round 0 runs with the JIT cold, the last of N further rounds (default 1) warm; both are printed)
+# (round 0 runs with the JIT cold, the last of N further rounds (default 3) warm; every round is printed)
 # Heap: HEAP=1g scripts/benchmark-read.sh --rows 100000000 --codec deflate --only-pipeline
 set -euo pipefail
 cd "$(dirname "$0")/.."

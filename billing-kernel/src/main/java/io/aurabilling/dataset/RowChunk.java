@@ -13,15 +13,19 @@ final class RowChunk {
 
     final long[] hi = new long[CAPACITY];
     final long[] lo = new long[CAPACITY];
-    /** Of a row whose id is not a UUID (only): its arena offset, length and hash. */
-    final int[] keyOffset = new int[CAPACITY];
-    final int[] keyLength = new int[CAPACITY];
-    final int[] hash = new int[CAPACITY];
+    /**
+     * Of a row whose id is not a UUID (only): its arena offset, length and hash; made with the
+     * first such row (Aura's ids are UUIDs: most chunks never need them, and a read keeps about a
+     * hundred chunks, which the young collections copy).
+     */
+    int[] keyOffset;
+    int[] keyLength;
+    int[] hash;
     /** The UTC half-day of {@code AURA_TM} (epoch second / 43,200): the dedupe day is half of it. */
     final int[] halfDay = new int[CAPACITY];
     /** The file cell, with the top bit set for an id that is not a UUID: read through {@link #cell(int)}. */
     private final int[] cell = new int[CAPACITY];
-    byte[] arena = new byte[1024];
+    byte[] arena = new byte[0];
     int arenaSize;
     int size;
     /**
@@ -30,7 +34,7 @@ final class RowChunk {
      * preset ({@code -1} for null).
      */
     // (a chunk at the start of a file brings hundreds to thousands of new cells)
-    int[] newCells = new int[CELL_PARTS * 1024];
+    int[] newCells = new int[CELL_PARTS * 256];
     int newCellCount;
     static final int CELL_PARTS = 7;
 
@@ -95,8 +99,13 @@ final class RowChunk {
     }
 
     void addBytes(byte[] b, int off, int len, int idHash, int half, int cellIndex) {
+        if (hash == null) {
+            keyOffset = new int[CAPACITY];
+            keyLength = new int[CAPACITY];
+            hash = new int[CAPACITY];
+        }
         if (arenaSize + len > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
+            arena = Arrays.copyOf(arena, Math.max(Math.max(1024, arena.length * 2), arenaSize + len));
         }
         System.arraycopy(b, off, arena, arenaSize, len);
         hash[size] = idHash;
