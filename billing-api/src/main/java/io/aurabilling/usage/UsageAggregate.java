@@ -187,7 +187,7 @@ public final class UsageAggregate {
         private final Map<UsageKey, long[]> cells = new LinkedHashMap<>();
         // while every cell added so far came in strictly increasing key order: kept here, not hashed
         // (readers add hundreds of thousands of distinct cells in order); moved to the map otherwise
-        private final List<UsageKey> runKeys = new ArrayList<>();
+        private final ArrayList<UsageKey> runKeys = new ArrayList<>();
         private long[] runQueries = new long[16];
         private String lastCountry;
         private long[] lastCountryRows;
@@ -227,6 +227,27 @@ public final class UsageAggregate {
                 lastCountry = country;
             }
             lastCountryRows[0] += queries;
+            return this;
+        }
+
+        /**
+         * Makes room for cells about to be added, at once rather than as they come (a hint: a
+         * reader that knows how many cells it will add spares the copies of growing).
+         *
+         * @param cells how many more cells will be added
+         * @return this builder
+         */
+        public Builder expectCells(int cells) {
+            if (cells < 0) {
+                throw new IllegalArgumentException("cells is negative: " + cells);
+            }
+            if (this.cells.isEmpty()) {
+                int wanted = runKeys.size() + cells;
+                runKeys.ensureCapacity(wanted);
+                if (wanted > runQueries.length) {
+                    runQueries = java.util.Arrays.copyOf(runQueries, wanted);
+                }
+            }
             return this;
         }
 

@@ -46,7 +46,7 @@ class UsageAggregateProperties {
 
     @Property(tries = 1000)
     void cellsInAnyOrderGiveTheSameAggregate(@ForAll("keyLists") List<UsageKey> keys, @ForAll boolean sortFirst,
-                                             @ForAll boolean mergeHalf) {
+                                             @ForAll boolean mergeHalf, @ForAll boolean expectCells) {
         List<UsageKey> order = new ArrayList<>(keys);
         if (sortFirst) {
             // the fast path, perhaps left part-way by a repeated key
@@ -56,6 +56,10 @@ class UsageAggregateProperties {
         Map<String, Long> billedByCountry = new TreeMap<>();
         UsageAggregate.Builder builder = UsageAggregate.builder();
         UsageAggregate.Builder other = UsageAggregate.builder();
+        if (expectCells) {
+            // a hint only: the same aggregate
+            builder.expectCells(order.size());
+        }
         for (int i = 0; i < order.size(); i++) {
             UsageKey k = order.get(i);
             long queries = 1 + (k.hashCode() & 7);
@@ -98,5 +102,10 @@ class UsageAggregateProperties {
             assertNotEquals(a, more);
             assertEquals(a.cells().size(), more.cells().size());
         }
+    }
+
+    @net.jqwik.api.Example
+    void expectingANegativeNumberOfCellsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> UsageAggregate.builder().expectCells(-1));
     }
 }

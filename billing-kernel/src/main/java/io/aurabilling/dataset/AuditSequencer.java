@@ -499,6 +499,7 @@ final class AuditSequencer {
             }
             // the index bits need no pass: distinct cells never share all their ranks
             radixSort(packed, indexBits, total);
+            builder.expectCells(n);
             int[] ranks = new int[ORDER_PARTS.length];
             long indexMask = (1L << indexBits) - 1;
             for (long k : packed) {
