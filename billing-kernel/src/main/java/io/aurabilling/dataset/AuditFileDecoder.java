@@ -282,13 +282,19 @@ final class AuditFileDecoder {
         dayUsed[day] = true;
         int cell = cellOf[t] - 1;
         if (cell < 0) {
-            cell = fileCells++;
-            cellOf[t] = cell + 1;
-            chunk.addNewCell(localDay, shared(country), shared(tuples.get(t, TupleTable.COMPONENT)),
-                    shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
-                    shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
+            cell = newTupleCell(cellOf, t, tuples, localDay, country);
         }
         addInteraction(src[INTERACTION], off[INTERACTION], len[INTERACTION], second, cell, sink);
+    }
+
+    /** Numbers the file cell of a tuple on a day, first met in this file (rare: kept out of the row's code). */
+    private int newTupleCell(int[] cellOf, int t, TupleTable tuples, int localDay, int country) {
+        int cell = fileCells++;
+        cellOf[t] = cell + 1;
+        chunk.addNewCell(localDay, shared(country), shared(tuples.get(t, TupleTable.COMPONENT)),
+                shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
+                shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
+        return cell;
     }
 
     /**
