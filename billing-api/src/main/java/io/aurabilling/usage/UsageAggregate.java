@@ -213,7 +213,7 @@ public final class UsageAggregate {
             int run = runKeys.size();
             if (cells.isEmpty() && (run == 0 || runKeys.get(run - 1).compareTo(key) < 0)) {
                 if (run == runQueries.length) {
-                    runQueries = java.util.Arrays.copyOf(runQueries, run * 2);
+                    runQueries = Arrays.copyOf(runQueries, run * 2);
                 }
                 runKeys.add(key);
                 runQueries[run] = queries;
@@ -245,7 +245,7 @@ public final class UsageAggregate {
                 int wanted = runKeys.size() + cells;
                 runKeys.ensureCapacity(wanted);
                 if (wanted > runQueries.length) {
-                    runQueries = java.util.Arrays.copyOf(runQueries, wanted);
+                    runQueries = Arrays.copyOf(runQueries, wanted);
                 }
             }
             return this;
@@ -337,7 +337,7 @@ public final class UsageAggregate {
             if (cells.isEmpty()) {
                 // (cells added in order: no sort, no map)
                 keys = runKeys.toArray(new UsageKey[0]);
-                queries = java.util.Arrays.copyOf(runQueries, keys.length);
+                queries = Arrays.copyOf(runQueries, keys.length);
             } else {
                 List<Map.Entry<UsageKey, long[]>> sorted = new ArrayList<>(cells.entrySet());
                 // TimSort: one pass when the cells were added in order

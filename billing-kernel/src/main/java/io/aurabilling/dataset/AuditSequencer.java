@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * looked up in its day's table and in one neighbour's: the day before for a row before noon (UTC),
  * the day after for a row after noon. Rows on either side of midnight at most 12 hours apart are
  * therefore always looked up against each other (by whichever comes later): an interaction
- * straddling midnight is one request and its duplicates are found. When a file in a {@code DAY_DT=P} folder starts, the
- * tables of days before {@code P − 2} are dropped: memory stays at a few days of interactions.
+ * straddling midnight is one request and its duplicates are found. When a file in a
+ * {@code DAY_DT=P} folder starts, the tables of days before {@code P − 2} are dropped: memory stays
+ * at a few days of interactions.
  * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
  * later folder), {@link #lateDays()} says so and the reader reads again with a sequencer that
  * never drops those days: same-day copies are always found, and memory grows by one day's table
@@ -37,10 +38,10 @@ final class AuditSequencer {
     // the largest table so far: new tables start at its capacity rather than grow to it day after day
     private int largestTable;
 
-    // every cell of the read: one index per distinct key (its parts as shared ids), all primitive
-    // per OB-local day, so that a look-up stays within one day's few thousand cells (a month's
-    // hundreds of thousands in one table cost two cache misses per look-up, and copies as it grows)
-    // (by epoch day − cellDayBase; days of a read lie within a few weeks)
+    // every cell of the read: one index per distinct key (its parts as shared ids), all primitive,
+    // looked up in the tables of its OB-local day, so that a look-up stays within one day's few
+    // thousand cells (a month's hundreds of thousands in one table cost two cache misses per
+    // look-up, and copies as it grew); by epoch day − cellDayBase (a read's days span a few weeks)
     private DayCells[] cellsByDay = new DayCells[64];
     private int cellDayBase = Integer.MIN_VALUE;
     private int largestDayCells;
@@ -304,14 +305,7 @@ final class AuditSequencer {
             if (!duplicateOfSameDay) {
                 // a copy found on the neighbouring day only is kept on its own day too, so that
                 // later copies of this day find it whatever their time (rare: no cost per row)
-                if (same == null) {
-                    same = newTable(day);
-                    inSame = same.find(chunk, r, hash);
-                }
-                if (inSame < 0) {
-                    inSame = same.insertAt(~inSame, chunk, r, hash);
-                }
-                same.addComponent(inSame, component);
+                record(day, same, inSame, chunk, r, hash, component, -1);
             }
             return;
         }
@@ -322,6 +316,18 @@ final class AuditSequencer {
         if (!requestCounted) {
             requests[country]++;
         }
+        record(day, same, inSame, chunk, r, hash, component, country);
+    }
+
+    /**
+     * Records a row in its own day's table: its component, and its country when it is billable.
+     *
+     * @param same the day's table, {@code null} when it has none yet
+     * @param inSame the row's entry there, or {@code ~slot} as {@link DedupeDayTable#find} gave it
+     * @param country the row's country, or -1 for a duplicate (not a request)
+     */
+    private void record(int day, DedupeDayTable same, int inSame, RowChunk chunk, int r, int hash, int component,
+                        int country) {
         if (same == null) {
             same = newTable(day);
             inSame = same.find(chunk, r, hash);
@@ -330,7 +336,9 @@ final class AuditSequencer {
             inSame = same.insertAt(~inSame, chunk, r, hash);
         }
         same.addComponent(inSame, component);
-        same.addCountry(inSame, country);
+        if (country >= 0) {
+            same.addCountry(inSame, country);
+        }
     }
 
     /** Creates (or reuses) the table of a day that has none, noting a day that was dropped before. */

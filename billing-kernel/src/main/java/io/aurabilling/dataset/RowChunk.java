@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * A batch of rows of one file that passed rules 1-3, in file order, in compact form: the
- * interaction id (a canonical lower-case UUID as two longs, any other id as bytes in an arena) and its hash,
- * the UTC half-day of {@code AURA_TM} (its dedupe day and whether it is after noon) and the index of the row's cell in the file's
- * cell list. Cells first used in this chunk are carried along as ints ({@link #newCells}).
+ * interaction id (a canonical lower-case UUID as two longs, any other id as bytes in an arena,
+ * with its hash), the UTC half-day of {@code AURA_TM} (its dedupe day and whether it is after
+ * noon) and the index of the row's cell in the file's cell list. Cells first used in this chunk
+ * are carried along as ints ({@link #newCells}).
  */
 final class RowChunk {
     static final int CAPACITY = 8192;
