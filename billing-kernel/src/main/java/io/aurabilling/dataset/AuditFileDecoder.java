@@ -396,14 +396,14 @@ final class AuditFileDecoder {
         return (int) Math.floorDiv(second + offsets[country].offsetAt(second), 86_400L);
     }
 
-    /** Hands a billable row to the sequencer: its interaction id, UTC half-day (dedupe day and half) and file cell. */
+    /** Hands a billable row to the sequencer: its interaction id, dedupe day (UTC date) and file cell. */
     private void addInteraction(byte[] b, int idOff, int idLen, long second, int cell, Sink sink)
             throws InterruptedException {
-        int halfDay = (int) Math.floorDiv(second, 43_200L);
+        int dedupeDay = (int) Math.floorDiv(second, 86_400L);
         if (parseUuid(b, idOff, idLen, uuid)) {
-            chunk.addUuid(uuid[0], uuid[1], halfDay, cell);
+            chunk.addUuid(uuid[0], uuid[1], dedupeDay, cell);
         } else {
-            chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), halfDay, cell);
+            chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), dedupeDay, cell);
         }
         if (chunk.full()) {
             sink.put(chunk);

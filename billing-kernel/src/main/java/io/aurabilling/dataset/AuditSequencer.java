@@ -17,17 +17,18 @@ import java.util.TreeMap;
  * requests per country; then counts billable rows into their cells.
  *
  * <p>State is one {@link DedupeDayTable} per dedupe day (UTC date of {@code AURA_TM}). A row is
- * looked up in its day's table and in one neighbour's: the day before for a row before noon (UTC),
- * the day after for a row after noon. Rows on either side of midnight at most 12 hours apart are
- * therefore always looked up against each other (by whichever comes later): an interaction
- * straddling midnight is one request and its duplicates are found. When a file in a
+ * looked up in its day's table and both neighbours', so that copies on the same or neighbouring
+ * UTC days are found (which covers any two instants of one OB-local day, docs/dedupe.md) and an
+ * interaction straddling midnight is one request; a duplicate found on a neighbouring day only is
+ * recorded on its own day too, so that a later copy on the day after finds it. When a file in a
  * {@code DAY_DT=P} folder starts, the tables of days before {@code P − 2} are dropped: memory stays
  * at a few days of interactions.
  * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
  * later folder), {@link #lateDays()} says so and the reader reads again with a sequencer that
  * never drops those days: same-day copies are always found, and memory grows by one day's table
- * per such day, not with the month. Copies on different UTC days more than 12 hours apart in
- * {@code AURA_TM} may not be recognised as duplicates (documented in {@code docs/dedupe.md}). Files
+ * per such day, not with the month. Copies more than a day apart in {@code AURA_TM} (not on the
+ * same or neighbouring UTC days) are not recognised as duplicates (documented in
+ * {@code docs/dedupe.md}). Files
  * without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
  */
 final class AuditSequencer {
@@ -279,8 +280,7 @@ final class AuditSequencer {
         int cell = chunk.cell(r);
         int component = fileComponent[cell];
         int country = fileCountry[cell];
-        int half = chunk.halfDay[r];
-        int day = half >> 1;
+        int day = chunk.dedupeDay[r];
         if (!cacheValid || day != cachedDay) {
             cachedDay = day;
             cachedSame = tables.get(day);
@@ -291,20 +291,16 @@ final class AuditSequencer {
         int hash = DedupeDayTable.hash(chunk, r);
         DedupeDayTable same = cachedSame;
         int inSame = same == null ? -1 : same.find(chunk, r, hash);
-        // one neighbour: the day before for a row before noon, the day after for a row after: a
-        // pair across midnight at most 12 hours apart is always found by the later of the two
-        // (one probe saved per row; docs/dedupe.md)
-        boolean afterNoon = (half & 1) != 0;
-        int inBefore = cachedBefore == null || afterNoon ? -1 : cachedBefore.find(chunk, r, hash);
-        int inAfter = cachedAfter == null || !afterNoon ? -1 : cachedAfter.find(chunk, r, hash);
+        int inBefore = cachedBefore == null ? -1 : cachedBefore.find(chunk, r, hash);
+        int inAfter = cachedAfter == null ? -1 : cachedAfter.find(chunk, r, hash);
         boolean duplicateOfSameDay = inSame >= 0 && same.hasComponent(inSame, component);
         if (duplicateOfSameDay
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
                 || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
             duplicates[country]++;
             if (!duplicateOfSameDay) {
-                // a copy found on the neighbouring day only is kept on its own day too, so that
-                // later copies of this day find it whatever their time (rare: no cost per row)
+                // a copy found on a neighbouring day only is kept on its own day too, so that a
+                // later copy on the day after finds it (rare: no cost per row)
                 record(day, same, inSame, chunk, r, hash, component, -1);
             }
             return;

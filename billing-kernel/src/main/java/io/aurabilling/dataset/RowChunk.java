@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * A batch of rows of one file that passed rules 1-3, in file order, in compact form: the
  * interaction id (a canonical lower-case UUID as two longs, any other id as bytes in an arena,
- * with its hash), the UTC half-day of {@code AURA_TM} (its dedupe day and whether it is after
- * noon) and the index of the row's cell in the file's cell list. Cells first used in this chunk
+ * with its hash), the UTC day of {@code AURA_TM} (the dedupe day) and the index of the row's cell
+ * in the file's cell list. Cells first used in this chunk
  * are carried along as ints ({@link #newCells}).
  */
 final class RowChunk {
@@ -22,8 +22,7 @@ final class RowChunk {
     int[] keyOffset;
     int[] keyLength;
     int[] hash;
-    /** The UTC half-day of {@code AURA_TM} (epoch second / 43,200): the dedupe day is half of it. */
-    final int[] halfDay = new int[CAPACITY];
+    final int[] dedupeDay = new int[CAPACITY];
     /** The file cell, with the top bit set for an id that is not a UUID: read through {@link #cell(int)}. */
     private final int[] cell = new int[CAPACITY];
     byte[] arena = new byte[0];
@@ -75,11 +74,11 @@ final class RowChunk {
         return size == CAPACITY;
     }
 
-    void addUuid(long high, long low, int half, int cellIndex) {
+    void addUuid(long high, long low, int day, int cellIndex) {
         // 24 bytes a row: the id-hash and key arrays are not written (nor handed to the sequencer)
         hi[size] = high;
         lo[size] = low;
-        halfDay[size] = half;
+        dedupeDay[size] = day;
         cell[size] = cellIndex;
         size++;
     }
@@ -99,7 +98,7 @@ final class RowChunk {
         return cell[r] >= 0 ? DedupeDayTable.uuidHash(hi[r], lo[r]) : hash[r];
     }
 
-    void addBytes(byte[] b, int off, int len, int idHash, int half, int cellIndex) {
+    void addBytes(byte[] b, int off, int len, int idHash, int day, int cellIndex) {
         if (hash == null) {
             keyOffset = new int[CAPACITY];
             keyLength = new int[CAPACITY];
@@ -113,7 +112,7 @@ final class RowChunk {
         keyOffset[size] = arenaSize;
         keyLength[size] = len;
         arenaSize += len;
-        halfDay[size] = half;
+        dedupeDay[size] = day;
         cell[size] = cellIndex | BYTES_KEY;
         size++;
     }

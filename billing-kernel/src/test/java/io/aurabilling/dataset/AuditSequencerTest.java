@@ -23,7 +23,7 @@ class AuditSequencerTest {
     private RowChunk row(int day, long id) {
         RowChunk chunk = new RowChunk();
         chunk.addNewCell(day, country, component, -1, -1, -1, -1);
-        chunk.addUuid(id, 7L, day * 2, 0);   // (the half-day: before noon)
+        chunk.addUuid(id, 7L, day, 0);
         return chunk;
     }
 

@@ -33,9 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Properties of the reader over small generated months (a few dozen rows, written to in-memory
  * files, so 1000 tries stay fast): the aggregate equals a naive sequential model of the rules, and
  * does not change when rows are split over files, files are listed in another order, or the thread
- * count changes. Generated in-period timestamps lie on two adjacent UTC days; the model applies
- * the documented cross-day window (docs/dedupe.md): a row is checked against earlier rows of its UTC
- * day and of the day before (a row before noon, UTC) or after (a row after noon).
+ * count changes. Generated in-period timestamps lie on two adjacent UTC days, where the reader's
+ * dedupe is exact.
  */
 class AuraDatasetsProperties {
     /** Timestamp texts and their instants (null: invalid), written by hand. */
@@ -148,11 +147,8 @@ class AuraDatasetsProperties {
     /** The rules applied naively, row by row, with java.time and hash sets. */
     static UsageAggregate model(List<AuditRow> rows) {
         UsageAggregate.Builder b = UsageAggregate.builder();
-        // (interaction, component, UTC day) of every row that passed rules 1-3
-        Set<List<Object>> seen = new HashSet<>();
-        // (interaction, country, UTC day) of every billable row
-        Set<List<Object>> billed = new HashSet<>();
-        Map<String, Long> requests = new HashMap<>();
+        Set<List<String>> seen = new HashSet<>();
+        Map<String, Set<String>> requests = new HashMap<>();
         for (AuditRow r : rows) {
             String country = r.country() == null || r.country().isBlank() ? "" : r.country();
             if (country.isEmpty() || r.interaction().isBlank() || r.component().isBlank()) {
@@ -170,24 +166,14 @@ class AuraDatasetsProperties {
                 b.exclude(country, Exclusion.OUT_OF_PERIOD, 1);
                 continue;
             }
-            java.time.ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-            LocalDate utcDay = utc.toLocalDate();
-            LocalDate neighbour = utc.getHour() >= 12 ? utcDay.plusDays(1) : utcDay.minusDays(1);
-            boolean duplicate = seen.contains(List.of(r.interaction(), r.component(), utcDay))
-                    || seen.contains(List.of(r.interaction(), r.component(), neighbour));
-            seen.add(List.of(r.interaction(), r.component(), utcDay));
-            if (duplicate) {
+            if (!seen.add(List.of(r.interaction(), r.component()))) {
                 b.exclude(country, Exclusion.DUPLICATE, 1);
                 continue;
             }
             b.addCell(new UsageKey(country, day, r.component(), r.app(), r.channel(), r.service(), r.preset()), 1);
-            if (!billed.contains(List.of(r.interaction(), country, utcDay))
-                    && !billed.contains(List.of(r.interaction(), country, neighbour))) {
-                requests.merge(country, 1L, Long::sum);
-            }
-            billed.add(List.of(r.interaction(), country, utcDay));
+            requests.computeIfAbsent(country, c -> new HashSet<>()).add(r.interaction());
         }
-        requests.forEach(b::addRequests);
+        requests.forEach((c, ids) -> b.addRequests(c, ids.size()));
         return b.build();
     }
 }

@@ -171,40 +171,66 @@ class AuraDatasetsTest {
     }
 
     @Test
-    void copiesAcrossMidnightAreFoundWhenAtMostTwelveHoursApart() {
-        // either order: the later row of each pair is looked up in the other's day
-        for (boolean eveningFirst : new boolean[] {true, false}) {
-            List<AuditRow> evening = List.of(
-                    AuditRow.of("x", "2026-10-10T12:00:00Z", "DEU", "compA"),
+    void copiesOnNeighbouringUtcDaysAreFoundInEitherOrder() {
+        for (boolean laterFirst : new boolean[] {true, false}) {
+            List<AuditRow> earlier = List.of(
+                    AuditRow.of("x", "2026-10-10T00:30:00Z", "DEU", "compA"),
                     AuditRow.of("y", "2026-10-10T23:00:00Z", "DEU", "compA"));
-            List<AuditRow> morning = List.of(
-                    AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA"),   // 12 h later: duplicate
-                    AuditRow.of("y", "2026-10-11T11:00:00Z", "DEU", "compB"));  // same request
-            MemorySource source = new MemorySource().audit("1.avro", eveningFirst ? evening : morning)
-                    .audit("2.avro", eveningFirst ? morning : evening);
+            List<AuditRow> later = List.of(
+                    AuditRow.of("x", "2026-10-11T23:30:00Z", "DEU", "compA"),   // 47 h later: duplicate
+                    AuditRow.of("y", "2026-10-11T00:01:00Z", "DEU", "compB"));  // same request
+            MemorySource source = new MemorySource().audit("1.avro", laterFirst ? later : earlier)
+                    .audit("2.avro", laterFirst ? earlier : later);
             UsageAggregate usage = read(source, 2).usage();
-            assertEquals(new RowAccounting(3, 0, 0, 0, 1, 0), usage.rows("DEU"), "evening first: " + eveningFirst);
-            assertEquals(2, usage.requests("DEU"), "evening first: " + eveningFirst);
+            assertEquals(new RowAccounting(3, 0, 0, 0, 1, 0), usage.rows("DEU"), "later first: " + laterFirst);
+            assertEquals(2, usage.requests("DEU"), "later first: " + laterFirst);
         }
     }
 
     @Test
-    void aCopyFoundOnTheNeighbouringDayStillCatchesLaterCopiesOfItsOwnDay() {
+    void aCopyFoundOnTheDayBeforeOnlyIsStillFoundByACopyOnTheDayAfter() {
         MemorySource source = new MemorySource().audit("1.avro", List.of(
-                AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA"),
-                AuditRow.of("x", "2026-10-10T23:59:59Z", "DEU", "compA"),    // duplicate, found on the 11th
-                AuditRow.of("x", "2026-10-10T01:00:00Z", "DEU", "compA")));  // same day as the one above
+                AuditRow.of("x", "2026-10-10T12:00:00Z", "DEU", "compA"),
+                AuditRow.of("x", "2026-10-11T12:00:00Z", "DEU", "compA"),    // duplicate, found on the 10th
+                AuditRow.of("x", "2026-10-12T12:00:00Z", "DEU", "compA")));  // its copy, a day later
         UsageAggregate usage = read(source, 1).usage();
         assertEquals(new RowAccounting(1, 0, 0, 0, 2, 0), usage.rows("DEU"));
         assertEquals(1, usage.requests("DEU"));
     }
 
     @Test
-    void copiesOnDifferentDaysFurtherApartMayBeMissed() {
-        // the documented limit (docs/dedupe.md): a row before noon is not looked up in the day after
+    void copiesOnOneObLocalDayAreFoundWhateverTheirUtcDaysAndOrder() {
+        // São Paulo (UTC-3): 00:30 and 23:30 local on October 10th are UTC days 10 and 11, 23 h apart
+        AuditRow early = AuditRow.of("x", "2026-10-10T00:30:00-03:00", "BRA", "compA");
+        AuditRow late = AuditRow.of("x", "2026-10-10T23:30:00-03:00", "BRA", "compA");
+        for (boolean lateFirst : new boolean[] {true, false}) {
+            MemorySource source = new MemorySource()
+                    .audit("1.avro", List.of(lateFirst ? late : early))
+                    .audit("2.avro", List.of(lateFirst ? early : late));
+            UsageAggregate usage = read(source, 1).usage();
+            assertEquals(new RowAccounting(1, 0, 0, 0, 1, 0), usage.rows("BRA"), "later copy first: " + lateFirst);
+            assertEquals(1, usage.requests("BRA"));
+        }
+    }
+
+    @Test
+    void copiesOnOneObLocalDayAreFoundOnTheDayTheClocksGoBack() {
+        // London, Sunday 2026-10-25: the day runs from 24T23:00Z (BST) to 26T00:00Z (GMT), 25 hours;
+        // at 23:30 the offset is 0, yet the day began on the UTC day before
         MemorySource source = new MemorySource()
-                .audit("1.avro", List.of(AuditRow.of("x", "2026-10-11T00:00:00Z", "DEU", "compA")))
-                .audit("2.avro", List.of(AuditRow.of("x", "2026-10-10T11:59:59Z", "DEU", "compA")));
+                .audit("1.avro", List.of(AuditRow.of("x", "2026-10-25T00:30:00+01:00", "GBR", "compA")))
+                .audit("2.avro", List.of(AuditRow.of("x", "2026-10-25T23:30:00Z", "GBR", "compA")));
+        UsageAggregate usage = AuraDatasets.read(source, OCTOBER, c -> ZoneId.of("Europe/London"), ZoneOffset.UTC,
+                new ReadOptions(1, false)).usage();
+        assertEquals(new RowAccounting(1, 0, 0, 0, 1, 0), usage.rows("GBR"));
+    }
+
+    @Test
+    void copiesTwoUtcDaysApartAreMissed() {
+        // the documented limit (docs/dedupe.md): only the same and the neighbouring UTC days
+        MemorySource source = new MemorySource()
+                .audit("1.avro", List.of(AuditRow.of("x", "2026-10-10T23:59:00Z", "DEU", "compA")))
+                .audit("2.avro", List.of(AuditRow.of("x", "2026-10-12T00:01:00Z", "DEU", "compA")));
         UsageAggregate usage = read(source, 1).usage();
         assertEquals(new RowAccounting(2, 0, 0, 0, 0, 0), usage.rows("DEU"));
         assertEquals(2, usage.requests("DEU"));
@@ -496,7 +522,7 @@ class AuraDatasetsTest {
     void evictionDropsDayTablesOlderThanTheFolderDayMinusTwo() {
         // the same key in DAY_DT folders five days apart is a documented miss; two days apart it is caught
         AuditRow early = AuditRow.of("k", "2026-10-10T12:00:00Z", "DEU", "c");
-        AuditRow late = AuditRow.of("k", "2026-10-11T06:00:00Z", "DEU", "c");
+        AuditRow late = AuditRow.of("k", "2026-10-11T12:00:00Z", "DEU", "c");
         MemorySource caught = new MemorySource()
                 .audit("DAY_DT=2026-10-10/p.avro", List.of(early))
                 .audit("DAY_DT=2026-10-12/p.avro", List.of(late));
