@@ -298,9 +298,10 @@ final class AuditSequencer {
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))
                 || (inAfter >= 0 && cachedAfter.hasComponent(inAfter, component))) {
             duplicates[country]++;
-            if (!duplicateOfSameDay) {
+            if (!duplicateOfSameDay && (same != null || !droppedDays.contains(day))) {
                 // a copy found on a neighbouring day only is kept on its own day too, so that a
-                // later copy on the day after finds it (rare: no cost per row)
+                // later copy on the day after finds it (rare: no cost per row); not on a day
+                // already dropped, whose state a duplicate alone must not bring back (a re-read)
                 record(day, same, inSame, chunk, r, hash, component, -1);
             }
             return;

@@ -41,7 +41,7 @@ import static java.util.Objects.requireNonNull;
  * UTC day of {@code AURA_TM}, and the days behind the {@code DAY_DT} folders are dropped; should a
  * dropped day get rows again (files out of day order), the read is done again never dropping those
  * days, so same-day copies are always found. See {@code docs/dedupe.md} for the memory bound and the
- * cross-day limit (copies on different UTC days more than 12 hours apart in {@code AURA_TM} may be missed).
+ * cross-day limit (copies more than a day apart in {@code AURA_TM} may be missed).
  *
  * <p>Pruning: {@code Aura_Audit} files in a {@code DAY_DT=YYYY-MM-DD} folder outside
  * [first day of the month − 1 day, last day + 1 day] ({@link #PRUNING_MARGIN_DAYS}, billing-rules.md)

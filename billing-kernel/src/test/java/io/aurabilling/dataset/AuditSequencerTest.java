@@ -50,6 +50,19 @@ class AuditSequencerTest {
     }
 
     @Test
+    void aDuplicateOnADroppedDayFoundOnItsNeighbourDoesNotMakeTheDayLate() {
+        // its verdict does not depend on the dropped day's state: no second read for it
+        AuditSequencer sequencer = new AuditSequencer(UsageAggregate.builder(), ids, Set.of());
+        sequencer.startFile("DAY_DT=2026-10-01/p.avro");
+        sequencer.accept(row(OCT_1, 1));
+        sequencer.startFile("DAY_DT=2026-10-02/p.avro");
+        sequencer.accept(row(OCT_1 + 1, 2));
+        sequencer.startFile("DAY_DT=2026-10-04/p.avro");   // drops October 1st
+        sequencer.accept(row(OCT_1, 2));                    // a copy of October 2nd's row
+        assertEquals(new TreeSet<>(), sequencer.lateDays());
+    }
+
+    @Test
     void daysInFolderOrderAreNeitherLateNorKept() {
         AuditSequencer sequencer = new AuditSequencer(UsageAggregate.builder(), ids, Set.of());
         sequencer.startFile("DAY_DT=2026-10-01/p.avro");
