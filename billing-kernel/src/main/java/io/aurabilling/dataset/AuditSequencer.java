@@ -20,16 +20,15 @@ import java.util.TreeMap;
  * looked up in its day's table and both neighbours', so that copies on the same or neighbouring
  * UTC days are found (which covers any two instants of one OB-local day, docs/dedupe.md) and an
  * interaction straddling midnight is one request; a duplicate found on a neighbouring day only is
- * recorded on its own day too, so that a later copy on the day after finds it. When a file in a
- * {@code DAY_DT=P} folder starts, the tables of days before {@code P − 2} are dropped: memory stays
- * at a few days of interactions.
- * Should a dropped day get rows again (files out of day order, e.g. a late re-delivery in a much
- * later folder), {@link #lateDays()} says so and the reader reads again with a sequencer that
- * never drops those days: same-day copies are always found, and memory grows by one day's table
- * per such day, not with the month. Copies more than a day apart in {@code AURA_TM} (not on the
- * same or neighbouring UTC days) are not recognised as duplicates (documented in
- * {@code docs/dedupe.md}). Files
- * without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
+ * recorded on its own day too (unless that day was dropped), so that a later copy on the day after
+ * finds it. When a file in a {@code DAY_DT=P} folder starts, the tables of days before
+ * {@code P − 2} are dropped: memory stays at a few days of interactions. Should a dropped day get
+ * rows again (files out of day order, e.g. a late re-delivery in a much later folder),
+ * {@link #lateDays()} says so and the reader reads again with a sequencer that never drops those
+ * days: same-day copies are always found, and memory grows by one day's table per such day, not
+ * with the month. Copies more than a day apart in {@code AURA_TM} (not on the same or
+ * neighbouring UTC days) are not recognised as duplicates (documented in {@code docs/dedupe.md}).
+ * Files without a {@code DAY_DT} folder drop nothing, so memory then grows with the month.
  */
 final class AuditSequencer {
     private final UsageAggregate.Builder builder;
