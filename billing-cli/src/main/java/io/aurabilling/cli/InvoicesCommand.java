@@ -134,16 +134,14 @@ public final class InvoicesCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--revision must be 1 or more");
             }
             InvoiceHistory history = selection.history();
-            // a number or revision that was never stored is a wrong argument (exit 2), not bad input data
-            boolean stored = history.list(null, null).stream()
-                    .anyMatch(e -> e.number().equals(number) && (revision == null || e.revision() == revision));
-            if (!stored) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "invoice " + number
-                        + (revision != null ? " revision " + revision : "") + " is not in the store "
-                        + history.store().location() + "; list the stored invoices with 'billing invoices list'");
-            }
             OptionalInt wanted = revision == null ? OptionalInt.empty() : OptionalInt.of(revision);
-            List<Path> written = history.downloadTo(number, wanted, to);
+            List<Path> written;
+            try {
+                written = history.downloadTo(number, wanted, to);
+            } catch (InvoiceHistory.NotStoredException e) {
+                // a number or revision that was never stored is a wrong argument (exit 2), not bad input data
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             PrintWriter out = spec.commandLine().getOut();
             for (Path p : written) {
                 out.println("wrote " + p + " (sha256 checked)");

@@ -373,19 +373,23 @@ public final class InvoiceHistory {
      * @param number the invoice number, e.g. {@code LIC-BRA-202610}
      * @param revision the revision, or empty for the latest complete one
      * @return the revision and its files
+     * @throws NotStoredException when no revision of that number (or that revision) is stored at all
      * @throws InputDataException when there is no such complete revision, or a file does not
      *                            match its recorded SHA-256 (it was changed after it was stored)
      */
     public RevisionFiles download(String number, OptionalInt revision) {
         requireNonNull(number, "number is null");
         requireNonNull(revision, "revision is null");
-        List<HistoryEntry> all = list(null, null).stream().filter(e -> e.number().equals(number)).toList();
-        Optional<HistoryEntry> found = revision.isPresent()
-                ? all.stream().filter(e -> e.revision() == revision.getAsInt()).findFirst()
+        List<HistoryEntry> all = list(null, null).stream().filter(e -> e.number().equals(number))
+                .filter(e -> revision.isEmpty() || e.revision() == revision.getAsInt()).toList();
+        String notStored = "invoice " + number + (revision.isPresent() ? " revision " + revision.getAsInt() : "")
+                + " is not in the store " + store.location() + "; list the stored invoices with 'billing invoices list'";
+        if (all.isEmpty()) {
+            throw new NotStoredException(notStored);
+        }
+        Optional<HistoryEntry> found = revision.isPresent() ? all.stream().findFirst()
                 : all.stream().filter(e -> e.state() == RevisionState.LATEST).findFirst();
-        HistoryEntry entry = found.orElseThrow(() -> new InputDataException("invoice " + number
-                + (revision.isPresent() ? " revision " + revision.getAsInt() : "") + " is not in the store "
-                + store.location() + "; list the stored invoices with 'billing invoices list'"));
+        HistoryEntry entry = found.orElseThrow(() -> new InputDataException(notStored));
         if (!entry.complete()) {
             throw new InputDataException("revision " + entry.revision() + " of invoice " + number + " is an "
                     + entry.state().name().toLowerCase(java.util.Locale.ROOT) + " write without JSON in "
@@ -399,6 +403,18 @@ public final class InvoiceHistory {
     }
 
     /**
+     * Thrown by {@link #download} and {@link #downloadTo} when no revision of the invoice number
+     * (or the revision asked for) is stored at all: a wrong number rather than bad stored data.
+     */
+    public static final class NotStoredException extends InputDataException {
+        private static final long serialVersionUID = 1L;
+
+        NotStoredException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Downloads one complete revision's files into a folder (replacing files of the same
      * name there), after checking every file's SHA-256; nothing is written when a check fails.
      *
@@ -406,6 +422,7 @@ public final class InvoiceHistory {
      * @param revision the revision, or empty for the latest complete one
      * @param dir the target folder (created if needed)
      * @return the written files, sorted
+     * @throws NotStoredException as {@link #download}
      * @throws InputDataException as {@link #download}
      */
     public List<Path> downloadTo(String number, OptionalInt revision, Path dir) {
