@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
 /** Reads {@code --period YYYY-MM} strictly: four-digit year from 1700 to 2200, month 01 to 12. */
 public final class MonthConverter implements CommandLine.ITypeConverter<YearMonth> {
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
-    private static final int FIRST_YEAR = AuraDatasets.FIRST_SUPPORTED_YEAR;
-    private static final int LAST_YEAR = AuraDatasets.LAST_SUPPORTED_YEAR;
 
     /** Used by picocli. */
     public MonthConverter() {
@@ -19,23 +17,29 @@ public final class MonthConverter implements CommandLine.ITypeConverter<YearMont
 
     @Override
     public YearMonth convert(String value) {
-        if (value != null && MONTH.matcher(value).matches()) {
-            YearMonth month = null;
-            try {
-                month = YearMonth.parse(value);
-            } catch (DateTimeException e) {
-                // falls through to the one message below
-            }
-            if (month != null && (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR)) {
-                // the readers' limit: say so here rather than fail later as a bug
-                throw new CommandLine.TypeConversionException("'" + value + "' is outside the supported years "
-                        + FIRST_YEAR + "-" + LAST_YEAR + "; expected YYYY-MM, e.g. 2026-10");
-            }
-            if (month != null) {
-                return month;
-            }
+        YearMonth month = parse(value);
+        if (month == null) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a month; expected YYYY-MM with a "
+                    + "month from 01 to 12, e.g. 2026-10");
         }
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a month; expected YYYY-MM with a month "
-                + "from 01 to 12, e.g. 2026-10");
+        if (!AuraDatasets.isSupported(month)) {
+            // the readers' limit: say so here rather than fail later as a bug
+            throw new CommandLine.TypeConversionException("'" + value + "' is outside the supported years "
+                    + AuraDatasets.FIRST_SUPPORTED_YEAR + "-" + AuraDatasets.LAST_SUPPORTED_YEAR
+                    + "; expected YYYY-MM, e.g. 2026-10");
+        }
+        return month;
+    }
+
+    /** @return the month, or null when the text is not {@code YYYY-MM} with a month from 01 to 12 */
+    private static YearMonth parse(String value) {
+        if (value == null || !MONTH.matcher(value).matches()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

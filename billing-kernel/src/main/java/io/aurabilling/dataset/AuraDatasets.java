@@ -79,10 +79,18 @@ public final class AuraDatasets {
 
     /**
      * @param month a billing month
+     * @return whether it is within {@link #FIRST_SUPPORTED_YEAR}-{@link #LAST_SUPPORTED_YEAR}
+     */
+    public static boolean isSupported(YearMonth month) {
+        return month.getYear() >= FIRST_SUPPORTED_YEAR && month.getYear() <= LAST_SUPPORTED_YEAR;
+    }
+
+    /**
+     * @param month a billing month
      * @throws IllegalArgumentException when it is outside {@link #FIRST_SUPPORTED_YEAR}-{@link #LAST_SUPPORTED_YEAR}
      */
     public static void checkSupported(YearMonth month) {
-        if (month.getYear() < FIRST_SUPPORTED_YEAR || month.getYear() > LAST_SUPPORTED_YEAR) {
+        if (!isSupported(month)) {
             throw new IllegalArgumentException("billing month out of the supported years " + FIRST_SUPPORTED_YEAR
                     + "-" + LAST_SUPPORTED_YEAR + ": " + month);
         }

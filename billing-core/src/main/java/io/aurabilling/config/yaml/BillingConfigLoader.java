@@ -406,24 +406,29 @@ public final class BillingConfigLoader {
 
     private Currency currency(ConfigNode node) {
         String text = text(node, "an ISO 4217 currency code such as EUR");
-        if (CURRENCY_CODE.matcher(text).matches()) {
-            Currency currency = null;
-            try {
-                currency = Currency.getInstance(text);
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            if (currency != null && currency.getDefaultFractionDigits() < 0) {
-                // XAU, XXX, XDR…: amounts are rounded to the minor unit, which these codes lack
-                throw node.error("currency " + shown(node) + " has no minor unit (a metal, fund or testing code); "
-                        + "expected a currency that invoices can be paid in, such as EUR, GBP or BRL");
-            }
-            if (currency != null) {
-                return currency;
-            }
+        Currency currency = knownCurrency(text);
+        if (currency == null) {
+            throw node.error("unknown currency " + shown(node) + "; expected an ISO 4217 currency code such as EUR, "
+                    + "GBP or BRL");
         }
-        throw node.error("unknown currency " + shown(node) + "; expected an ISO 4217 currency code such as EUR, "
-                + "GBP or BRL");
+        if (currency.getDefaultFractionDigits() < 0) {
+            // XAU, XXX, XDR…: amounts are rounded to the minor unit, which these codes lack
+            throw node.error("currency " + shown(node) + " has no minor unit (a metal, fund or testing code); "
+                    + "expected a currency that invoices can be paid in, such as EUR, GBP or BRL");
+        }
+        return currency;
+    }
+
+    /** @return the currency of an ISO 4217 code, or null when the text is not one */
+    private static Currency knownCurrency(String text) {
+        if (!CURRENCY_CODE.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return Currency.getInstance(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private ZoneId zone(ConfigNode node) {
