@@ -209,10 +209,8 @@ public final class AuraDatasets {
                                     Function<String, ZoneId> zones, ZoneId noOffsetZone, ReadOptions options,
                                     UsageAggregate.Builder builder, List<SkippedFile> skipped,
                                     java.util.Set<Integer> keptDays) {
+        // (never empty: read() refuses a month without files first)
         int count = files.size();
-        if (count == 0) {
-            return java.util.Collections.emptySortedSet();
-        }
         int threads = Math.min(options.threads(), count);
         int window = threads + 2;
         AtomicInteger threadNumber = new AtomicInteger();

@@ -31,6 +31,9 @@ import java.util.zip.Inflater;
  * another, so a block allocates nothing. Other codecs go through {@code DataFileStream}.
  */
 final class AvroFileReader implements Closeable {
+    // the advice that ends every message about an unreadable file
+    private static final String REPLACE_BAD_FILE =
+            "Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)";
     private static final int BUFFER = 64 * 1024;
     private static final int NONE = 0;
     private static final int DEFLATE = 1;
@@ -165,7 +168,7 @@ final class AvroFileReader implements Closeable {
             closeQuietly(raw);
             throw new InputDataException(dataset + " file " + file.relativePath()
                     + " is not a readable Avro data file (bad or missing header, byte offset " + head.pos
-                    + "): " + describe(e) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", e);
+                    + "): " + describe(e) + ". " + REPLACE_BAD_FILE, e);
         }
         byte[] sync = Arrays.copyOfRange(head.b, headerLength - 16, headerLength);
         int codec = codecName == null || codecName.equals("null") ? NONE
@@ -185,7 +188,7 @@ final class AvroFileReader implements Closeable {
             closeQuietly(counting);
             throw new InputDataException(dataset + " file " + file.relativePath()
                     + " is not a readable Avro data file (bad or missing header, byte offset " + counting.count
-                    + "): " + describe(e) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", e);
+                    + "): " + describe(e) + ". " + REPLACE_BAD_FILE, e);
         }
     }
 
@@ -517,7 +520,7 @@ final class AvroFileReader implements Closeable {
         String where = stream == null ? "near byte offset " + position() : "within the first " + position() + " bytes";
         return new InputDataException(dataset + " file " + relativePath + " is corrupt or truncated at block "
                 + blockIndex + " (after " + rowsBefore + " rows, " + where + "): "
-                + describe(cause) + ". Replace or remove the file (in code, ReadOptions.withSkipBadFiles(true) leaves such files out)", cause);
+                + describe(cause) + ". " + REPLACE_BAD_FILE, cause);
     }
 
     /**
