@@ -290,8 +290,8 @@ final class AuditSequencer {
         int hash = DedupeDayTable.hash(chunk, r);
         DedupeDayTable same = cachedSame;
         int inSame = same == null ? -1 : same.find(chunk, r, hash);
-        int inBefore = cachedBefore == null ? -1 : cachedBefore.find(chunk, r, hash);
-        int inAfter = cachedAfter == null ? -1 : cachedAfter.find(chunk, r, hash);
+        int inBefore = cachedBefore == null ? -1 : cachedBefore.findIfPresent(chunk, r, hash);
+        int inAfter = cachedAfter == null ? -1 : cachedAfter.findIfPresent(chunk, r, hash);
         boolean duplicateOfSameDay = inSame >= 0 && same.hasComponent(inSame, component);
         if (duplicateOfSameDay
                 || (inBefore >= 0 && cachedBefore.hasComponent(inBefore, component))

@@ -59,4 +59,47 @@ class DedupeDayTableTest {
             }
         }
     }
+
+    @Test
+    void aNeighbourLookUpFindsWhatFindFindsThroughLaterAddsGrowthAndClear() {
+        // ids 0..ids-1 are added in rounds; after each round every id so far must be found by both
+        // look-ups as the same entry, and ids not added yet by neither: the filter, made on the
+        // first neighbour look-up, has to follow the adds (and the growths) made after it
+        DedupeDayTable table = new DedupeDayTable();
+        int ids = 40_000;
+        int[] entryOf = new int[ids];
+        java.util.Arrays.fill(entryOf, -1);
+        int added = 0;
+        for (int round = 0; round < 3; round++) {
+            int until = round == 0 ? 300 : round == 1 ? 5_000 : ids;
+            for (; added < until; added++) {
+                RowChunk one = new RowChunk();
+                add(one, added);
+                int found = table.find(one, 0, DedupeDayTable.hash(one, 0));
+                assertTrue(found < 0, "not added yet: " + added);
+                entryOf[added] = table.insertAt(~found, one, 0, DedupeDayTable.hash(one, 0));
+            }
+            for (int from = 0; from < ids; from += RowChunk.CAPACITY) {
+                RowChunk chunk = new RowChunk();
+                for (int n = from; n < Math.min(ids, from + RowChunk.CAPACITY); n++) {
+                    add(chunk, n);
+                }
+                for (int r = 0; r < chunk.size; r++) {
+                    int n = from + r;
+                    int hash = DedupeDayTable.hash(chunk, r);
+                    int viaFind = table.find(chunk, r, hash);
+                    assertEquals(entryOf[n], viaFind >= 0 ? viaFind : -1, "find, id " + n + ", round " + round);
+                    assertEquals(entryOf[n], table.findIfPresent(chunk, r, hash), "neighbour look-up, id " + n
+                            + ", round " + round);
+                }
+            }
+        }
+        table.clear();
+        RowChunk first = new RowChunk();
+        add(first, 0);
+        assertEquals(-1, table.findIfPresent(first, 0, DedupeDayTable.hash(first, 0)), "cleared");
+        int slot = table.find(first, 0, DedupeDayTable.hash(first, 0));
+        int e = table.insertAt(~slot, first, 0, DedupeDayTable.hash(first, 0));
+        assertEquals(e, table.findIfPresent(first, 0, DedupeDayTable.hash(first, 0)), "added after the clear");
+    }
 }
