@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +37,12 @@ import java.util.stream.Stream;
  * zones, requests, cells) on all cores; rows/s, the ratios c/a and c/b, and peak heap.
  *
  * <p>Usage: {@code ReadBenchmark [--rows N] [--codec deflate|zstd|both] [--dir DIR] [--only-pipeline]
- * [--warmup N]}. Files are generated once per codec into {@code DIR/<codec>-<rows>} and reused.
- * Each codec runs the three passes in rounds: round 0 with the JIT cold (what a one-off job
- * sees), then {@code N} more (default 1); the last round is the warm measurement. Ratios are
- * printed for the cold and the warm round.
+ * [--warmup W] [--rounds M]}. Files are generated once per codec into {@code DIR/<codec>-<rows>}
+ * and reused. Each codec runs the three passes in rounds, (a), (b), (c) one after the other in
+ * each: round 0 with the JIT cold (what a one-off job sees), then {@code W} warm-up rounds (default
+ * 2), then {@code M} measured rounds (default 5). Every round's figures and ratios are printed, then
+ * the steady state: the median of the measured rounds' ratios, with their range (one round is
+ * about a second of (b) on a host whose speed varies by ±5-10 % from second to second).
  */
 public final class ReadBenchmark {
     private static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -61,9 +64,10 @@ public final class ReadBenchmark {
         String codecs = "both";
         Path dir = Path.of("target/bench-data");
         boolean onlyPipeline = false;
-        // (c) needs three rounds to reach its steady state (C2 recompiles its decoder and
+        // (c) needs about three rounds to reach its steady state (C2 recompiles its decoder and
         // sequencer for a while; round 1 measured 3-8 % slower than rounds 2-4), (b) needs one
-        int warmup = 3;
+        int warmup = 2;
+        int measured = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
@@ -71,6 +75,7 @@ public final class ReadBenchmark {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--only-pipeline" -> onlyPipeline = true;
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--rounds" -> measured = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -89,10 +94,14 @@ public final class ReadBenchmark {
             }
             List<Path> files = auditFiles(data);
             System.out.printf(Locale.ROOT, "%n== %s: %d files, %,d bytes%n", codec, files.size(), size(files));
-            // round 0 runs each pass with the JIT cold (as a one-off job would); the last round is
-            // measured after the warm-up rounds, as benchmark harnesses do; every round's ratios are printed
-            for (int round = 0; round <= warmup; round++) {
-                String when = round == 0 ? "cold" : round == warmup ? "warm" : "warm-up " + round;
+            // round 0 runs each pass with the JIT cold (as a one-off job would); then warm-up
+            // rounds, then the measured rounds, whose median is the steady state, as benchmark
+            // harnesses report it; every round's ratios are printed
+            List<Double> caMeasured = new ArrayList<>();
+            List<Double> cbMeasured = new ArrayList<>();
+            for (int round = 0; round <= warmup + measured; round++) {
+                String when = round == 0 ? "cold" : round <= warmup ? "warm-up " + round
+                        : "measured " + (round - warmup);
                 System.out.printf(Locale.ROOT, "-- round %d (%s)%n", round, when);
                 double a = 0;
                 double b = 0;
@@ -104,9 +113,27 @@ public final class ReadBenchmark {
                 if (!onlyPipeline) {
                     System.out.printf(Locale.ROOT, "%s: c/a = %.2f (target >= 1.5)   c/b = %.2f (target >= 0.6)%n", when,
                             c / a, c / b);
+                    if (round > warmup) {
+                        caMeasured.add(c / a);
+                        cbMeasured.add(c / b);
+                    }
                 }
             }
+            if (!caMeasured.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%s steady state, median of %d measured rounds: c/a = %.2f (%.2f-%.2f, target >= 1.5)"
+                        + "   c/b = %.2f (%.2f-%.2f, target >= 0.6)%n", codec, caMeasured.size(), median(caMeasured),
+                        Collections.min(caMeasured), Collections.max(caMeasured), median(cbMeasured),
+                        Collections.min(cbMeasured), Collections.max(cbMeasured));
+            }
         }
+    }
+
+    /** @return the median (the mean of the middle two for an even count) */
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private interface Pass {
