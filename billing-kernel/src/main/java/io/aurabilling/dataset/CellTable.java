@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Open addressing over one int array; not thread-safe.
  */
 final class CellTable {
-    private static final int WIDTH = 8;
+    private static final int WIDTH = 7;
 
     private int[] slots;
     private int[] keys;
@@ -24,7 +24,11 @@ final class CellTable {
     CellTable(int capacity) {
         int cells = Integer.highestOneBit(Math.max(1024, capacity) - 1) * 2;
         slots = new int[cells * 2];
-        keys = new int[cells * WIDTH];
+        // keys for exactly that many (seven ints each, the hash recomputed when the slots grow):
+        // a month's busiest day, 16 k cells rounded up to a power of two at eight ints, just
+        // exceeded half a G1 region of a heap of up to 2 GiB, so each day's table took a region
+        // of its own, half empty (33 MB of regions per 10 M-row month)
+        keys = new int[Math.max(1024, capacity) * WIDTH];
     }
 
     /** Forgets every cell, keeping the arrays. */
@@ -86,13 +90,13 @@ final class CellTable {
         keys[p + 4] = channel;
         keys[p + 5] = service;
         keys[p + 6] = preset;
-        keys[p + 7] = hash(day, country, component, app, channel, service, preset);
         slots[slot] = e + 1;
         if (size * 2 > slots.length) {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int c = 0; c < size; c++) {
-                int i = keys[c * WIDTH + 7] & mask;
+                int q = c * WIDTH;
+                int i = hash(keys[q], keys[q + 1], keys[q + 2], keys[q + 3], keys[q + 4], keys[q + 5], keys[q + 6]) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
