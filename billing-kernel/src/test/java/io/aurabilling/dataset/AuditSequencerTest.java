@@ -27,11 +27,17 @@ class AuditSequencerTest {
         return chunk;
     }
 
-    /** October 1st's folder, then October 5th's, which also re-delivers a row of October 1st. */
-    private AuditSequencer feed(Set<Integer> keptDays) {
+    /** A sequencer that has read October 1st's folder: one row, interaction 1. */
+    private AuditSequencer afterOctober1st(Set<Integer> keptDays) {
         AuditSequencer sequencer = new AuditSequencer(UsageAggregate.builder(), ids, keptDays);
         sequencer.startFile("DAY_DT=2026-10-01/p.avro");
         sequencer.accept(row(OCT_1, 1));
+        return sequencer;
+    }
+
+    /** October 1st's folder, then October 5th's, which also re-delivers a row of October 1st. */
+    private AuditSequencer feed(Set<Integer> keptDays) {
+        AuditSequencer sequencer = afterOctober1st(keptDays);
         sequencer.startFile("DAY_DT=2026-10-05/p.avro");
         sequencer.accept(row(OCT_5, 2));
         sequencer.accept(row(OCT_1, 1));
@@ -52,9 +58,7 @@ class AuditSequencerTest {
     @Test
     void aDuplicateOnADroppedDayFoundOnItsNeighbourDoesNotMakeTheDayLate() {
         // its verdict does not depend on the dropped day's state: no second read for it
-        AuditSequencer sequencer = new AuditSequencer(UsageAggregate.builder(), ids, Set.of());
-        sequencer.startFile("DAY_DT=2026-10-01/p.avro");
-        sequencer.accept(row(OCT_1, 1));
+        AuditSequencer sequencer = afterOctober1st(Set.of());
         sequencer.startFile("DAY_DT=2026-10-02/p.avro");
         sequencer.accept(row(OCT_1 + 1, 2));
         sequencer.startFile("DAY_DT=2026-10-04/p.avro");   // drops October 1st
@@ -64,9 +68,7 @@ class AuditSequencerTest {
 
     @Test
     void daysInFolderOrderAreNeitherLateNorKept() {
-        AuditSequencer sequencer = new AuditSequencer(UsageAggregate.builder(), ids, Set.of());
-        sequencer.startFile("DAY_DT=2026-10-01/p.avro");
-        sequencer.accept(row(OCT_1, 1));
+        AuditSequencer sequencer = afterOctober1st(Set.of());
         sequencer.startFile("DAY_DT=2026-10-05/p.avro");
         sequencer.accept(row(OCT_5, 2));
         assertEquals(new TreeSet<>(), sequencer.lateDays());
