@@ -186,13 +186,13 @@ final class AuditFileDecoder {
             int end = pos + reader.blockLength();
             for (long r = reader.blockRows(); r > 0; r--) {
                 try {
-                    pos = layout.read(b, pos, end);
+                    pos = tuples != null ? layout.readSkippingTuple(b, pos, end) : layout.read(b, pos, end);
                 } catch (RuntimeException e) {
                     throw reader.corrupt(e);
                 }
                 rows++;
                 if (tuples != null) {
-                    rowByTuple(b, layout, tuples, sink);
+                    rowByTuple(reader, b, layout, tuples, sink);
                 } else {
                     row(src, off, len, sink);
                 }
@@ -247,8 +247,12 @@ final class AuditFileDecoder {
         return rows;
     }
 
-    /** {@link #row}, with the cell fields resolved once per distinct tuple of bytes. */
-    private void rowByTuple(byte[] b, AuditRowLayout layout, TupleTable tuples, Sink sink) throws InterruptedException {
+    /**
+     * {@link #row}, with the cell fields resolved once per distinct tuple of bytes (the row was read
+     * by {@link AuditRowLayout#readSkippingTuple}: its cell fields are read only for a new tuple).
+     */
+    private void rowByTuple(AvroFileReader reader, byte[] b, AuditRowLayout layout, TupleTable tuples, Sink sink)
+            throws InterruptedException {
         int start = layout.tupleStart;
         int tupleLength = layout.tupleEnd - start;
         int t = tuples.find(b, start, tupleLength);
@@ -256,6 +260,11 @@ final class AuditFileDecoder {
         int[] off = layout.off;
         int[] len = layout.len;
         if (t < 0) {
+            try {
+                layout.readTuple(b);
+            } catch (RuntimeException e) {
+                throw reader.corrupt(e);
+            }
             t = addTuple(tuples, b, start, tupleLength, ~t, src, off, len);
             if (t < 0) {
                 // more tuples or countries than a tuple table holds: the per-field path

@@ -239,6 +239,57 @@ final class AuditRowLayout {
         return nullableString(b, pos, end, i, i);
     }
 
+    /**
+     * Reads one row like {@link #read}, except that the cell fields are only stepped over: their
+     * slots keep the values of an earlier row until {@link #readTuple} fills them. For the tuple
+     * path ({@link #hasTuple()}), where a known stretch of cell bytes already says all that the
+     * row rules need of its fields, and only a new stretch needs them read.
+     *
+     * @param b the block bytes
+     * @param pos where the row starts
+     * @param end where the block ends
+     * @return where the next row starts
+     * @throws IllegalStateException (or an index exception) when the bytes are not a valid row
+     */
+    int readSkippingTuple(byte[] b, int pos, int end) {
+        if (!canonical) {
+            // other writer schemas: every field read (they are rare)
+            return read(b, pos, end);
+        }
+        pos = string(b, pos, end, 0);
+        pos = string(b, pos, end, 1);
+        tupleStart = pos;
+        pos = skipNullableString(b, pos, end, 2);
+        pos = skipNullableString(b, pos, end, 3);
+        pos = skipString(b, pos, end);
+        varLong(b, pos);
+        pos = varEnd;
+        pos = skipNullableString(b, pos, end, 6);
+        pos = skipString(b, pos, end);
+        tupleEnd = pos;
+        if (op.length > CANONICAL_OPS.length) {
+            int last = CANONICAL_OPS.length;
+            pos = op[last] == SKIP_STRING ? skipString(b, pos, end) : skipNullableString(b, pos, end, last);
+        }
+        if (pos > end) {
+            throw new IllegalStateException("row runs past the end of its block");
+        }
+        return pos;
+    }
+
+    /**
+     * Fills the slots of the cell fields of the row last read by {@link #readSkippingTuple}, from
+     * its stretch {@code [tupleStart, tupleEnd)}, with the checks that {@link #read} makes.
+     *
+     * @param b the block bytes of that row
+     * @throws IllegalStateException (or an index exception) when the bytes are not valid values of those fields
+     */
+    void readTuple(byte[] b) {
+        if (read(b, tupleStart, tupleEnd, tupleFrom, tupleTo) != tupleEnd) {
+            throw new IllegalStateException("the cell fields do not end where they were stepped over");
+        }
+    }
+
     private static byte[][] symbolBytes(Schema e) {
         List<String> names = e.getEnumSymbols();
         byte[][] out = new byte[names.size()][];

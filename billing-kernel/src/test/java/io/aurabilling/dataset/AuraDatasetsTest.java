@@ -334,6 +334,22 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void aServiceOutsideItsEnumInARowOfANewCellTupleNamesTheFileAndTheBlock() {
+        // the cell fields of a row whose tuple is new are read one by one (and checked) only then
+        List<GenericRecord> records = List.of(
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA")),
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u2", "2026-10-01T12:00:00Z", "ZZZ", "compA")));
+        byte[] bytes = AvroFiles.write(AvroFiles.AUDIT, records, 0, CodecFactory.nullCodec());
+        // the service enum's index (a one-byte varint) right after the country "ZZZ" (length 3: 0x06)
+        int country = indexOf(bytes, new byte[]{6, 'Z', 'Z', 'Z'}, 0);
+        bytes[country + 4] = 80; // index 40 of 4 symbols
+        MemorySource source = new MemorySource().put("Aura_Audit", "d/badenum.avro", bytes);
+        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        assertTrue(e.getMessage().contains("d/badenum.avro") && e.getMessage().contains("block"), e.getMessage());
+        assertTrue(e.getMessage().contains("enum index 40 out of range"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedFileFails() {
         byte[] bytes = twoBlocks();
         byte[] cut = Arrays.copyOf(bytes, bytes.length - 30);
