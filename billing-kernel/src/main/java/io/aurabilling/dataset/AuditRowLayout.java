@@ -197,7 +197,7 @@ final class AuditRowLayout {
             NULLABLE_STRING, STRING};
 
     // the writer schema is Aura's own (AUDIT_FIELDS in order, then optionally one skipped string
-    // field such as DAY_DT): read by straight-line code, no per-field dispatch
+    // field such as DAY_DT): readSkippingTuple reads it by straight-line code, no per-field dispatch
     private boolean canonical;
 
     private boolean isCanonical() {
@@ -211,32 +211,6 @@ final class AuditRowLayout {
         }
         return op.length == CANONICAL_OPS.length || op[CANONICAL_OPS.length] == SKIP_NULLABLE_STRING
                 || op[CANONICAL_OPS.length] == SKIP_STRING;
-    }
-
-    /** {@link #read} for Aura's own writer schema. */
-    private int readCanonical(byte[] b, int pos, int end) {
-        pos = string(b, pos, end, 0);
-        pos = string(b, pos, end, 1);
-        tupleStart = pos;
-        pos = nullableString(b, pos, end, 2);
-        pos = nullableString(b, pos, end, 3);
-        pos = string(b, pos, end, 4);
-        long v = varLong(b, pos);
-        pos = varEnd;
-        enumValue(symbols[5], v, 5);
-        pos = nullableString(b, pos, end, 6);
-        pos = string(b, pos, end, 7);
-        tupleEnd = pos;
-        if (op.length > CANONICAL_OPS.length) {
-            int last = CANONICAL_OPS.length;
-            pos = op[last] == SKIP_STRING ? skipString(b, pos, end) : skipNullableString(b, pos, end, last);
-        }
-        return pos;
-    }
-
-    private int nullableString(byte[] b, int pos, int end, int i) {
-        // Aura's own schema: field i fills slot i
-        return nullableString(b, pos, end, i, i);
     }
 
     /**
@@ -309,15 +283,11 @@ final class AuditRowLayout {
      * @throws IllegalStateException (or an index exception) when the bytes are not a valid row
      */
     int read(byte[] b, int pos, int end) {
-        if (canonical) {
-            pos = readCanonical(b, pos, end);
-        } else {
-            pos = read(b, pos, end, 0, tupleFrom);
-            tupleStart = pos;
-            pos = read(b, pos, end, tupleFrom, tupleTo);
-            tupleEnd = pos;
-            pos = read(b, pos, end, tupleTo, op.length);
-        }
+        pos = read(b, pos, end, 0, tupleFrom);
+        tupleStart = pos;
+        pos = read(b, pos, end, tupleFrom, tupleTo);
+        tupleEnd = pos;
+        pos = read(b, pos, end, tupleTo, op.length);
         if (pos > end) {
             throw new IllegalStateException("row runs past the end of its block");
         }
