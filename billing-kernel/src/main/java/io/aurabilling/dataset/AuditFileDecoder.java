@@ -197,6 +197,7 @@ final class AuditFileDecoder {
                     row(src, off, len, sink);
                 }
             }
+            reader.endOfBlock(pos);
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
@@ -240,6 +241,7 @@ final class AuditFileDecoder {
                 }
                 row(src, off, len, sink);
             }
+            reader.endOfBlock(decoder);
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }

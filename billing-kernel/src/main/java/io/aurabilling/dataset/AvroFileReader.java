@@ -524,6 +524,38 @@ final class AvroFileReader implements Closeable {
     }
 
     /**
+     * Checks that the rows of the current block, read by hand, used up its bytes: bytes left after
+     * its last row mean that its row count or its bytes are wrong (a corrupt block).
+     *
+     * @param end where the block's last row ended in {@link #blockBytes}
+     * @throws InputDataException when bytes are left over
+     */
+    void endOfBlock(int end) {
+        int left = blockOffset() + blockLength() - end;
+        if (left != 0) {
+            throw corrupt(new IllegalStateException(left + " bytes after the block's last row"));
+        }
+    }
+
+    /**
+     * {@link #endOfBlock(int)} for rows read through {@link #decoder()}.
+     *
+     * @param decoder the block's decoder, after its last row
+     * @throws InputDataException when bytes are left over
+     */
+    void endOfBlock(BinaryDecoder decoder) {
+        boolean end;
+        try {
+            end = decoder.isEnd();
+        } catch (IOException e) {
+            throw corrupt(e);
+        }
+        if (!end) {
+            throw corrupt(new IllegalStateException("bytes after the block's last row"));
+        }
+    }
+
+    /**
      * The lineage of a file read to its end ({@link #nextBlock} returned false).
      *
      * @param rows the rows read

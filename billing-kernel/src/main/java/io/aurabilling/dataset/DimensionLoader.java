@@ -107,6 +107,7 @@ final class DimensionLoader {
                         fileNames.putIfAbsent(key.toString(), Objects.toString(name, key.toString()));
                     }
                 }
+                reader.endOfBlock(reader.decoder());
             }
             lineage.addInput(reader.finish(rows));
         }

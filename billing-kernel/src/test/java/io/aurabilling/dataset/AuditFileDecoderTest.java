@@ -1,5 +1,6 @@
 package io.aurabilling.dataset;
 
+import io.aurabilling.InputDataException;
 import io.aurabilling.usage.UsageAggregate;
 import io.aurabilling.usage.UsageKey;
 import org.apache.avro.Schema;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,9 +22,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand decoder's id parsing: UUIDs eight hex digits at a time, exact against {@link UUID}. */
+/** The hand decoder: UUIDs eight hex digits at a time, exact against {@link UUID}; other writer types; block ends. */
 class AuditFileDecoderTest {
 
     @Test
@@ -119,15 +122,37 @@ class AuditFileDecoderTest {
         assertEquals(1, usage.rows("ESP").duplicate());
     }
 
+    /** A writer schema with AURA_APP_ID as a long: not a hand-decoded type (its text is the number). */
+    private static final Schema LONG_APP = new Schema.Parser().parse("""
+            {"type":"record","name":"A","fields":[
+             {"name":"INTERACTION_ID","type":"string"}, {"name":"AURA_TM","type":"string"},
+             {"name":"AURA_APP_ID","type":["null","long"]}, {"name":"COUNTRY_3_ALPHA_CD","type":"string"},
+             {"name":"AURA_SERVICE_NAME_CD","type":{"type":"enum","name":"S","symbols":["message","ai"]}},
+             {"name":"AURA_COMPONENT_ID","type":"string"}]}""");
+
     @Test
     void aNeededFieldOfAnotherTypeGoesThroughAvrosGenericReaderToTheSameRules() {
-        // AURA_APP_ID as a long: not a hand-decoded type; its text is the number
-        Schema schema = new Schema.Parser().parse("""
-                {"type":"record","name":"A","fields":[
-                 {"name":"INTERACTION_ID","type":"string"}, {"name":"AURA_TM","type":"string"},
-                 {"name":"AURA_APP_ID","type":["null","long"]}, {"name":"COUNTRY_3_ALPHA_CD","type":"string"},
-                 {"name":"AURA_SERVICE_NAME_CD","type":{"type":"enum","name":"S","symbols":["message","ai"]}},
-                 {"name":"AURA_COMPONENT_ID","type":"string"}]}""");
+        UsageAggregate usage = readOne(LONG_APP, longAppRecords());
+        LocalDate day = LocalDate.of(2026, 10, 7);
+        assertEquals(Map.of(new UsageKey("DEU", day, "c", "42", null, "ai", null), 1L,
+                new UsageKey("DEU", day, "c", null, null, "message", null), 1L), usage.cellMap());
+        assertEquals(new io.aurabilling.usage.RowAccounting(2, 1, 1, 0, 1, 0), usage.rows("DEU"));
+        assertEquals(2, usage.requests("DEU"));
+    }
+
+    @Test
+    void bytesAfterTheLastRowOfABlockReadByAvrosGenericReaderMakeTheFileCorrupt() {
+        byte[] good = AvroFiles.write(LONG_APP, longAppRecords(), 0, CodecFactory.nullCodec());
+        byte[] extra = AvroFiles.withBlockBytes(good, false, b -> Arrays.copyOf(b, b.length + 2));
+        MemorySource source = new MemorySource().put("Aura_Audit", "DAY_DT=2026-10-07/a.avro", extra);
+        InputDataException e = assertThrows(InputDataException.class, () -> AuraDatasets.read(source,
+                AuraDatasetsTest.OCTOBER, c -> ZoneOffset.UTC, ZoneOffset.UTC, new ReadOptions(1, false)));
+        assertTrue(e.getMessage().contains("a.avro is corrupt or truncated at block 0")
+                && e.getMessage().contains("bytes after the block's last row"), e.getMessage());
+    }
+
+    private static List<GenericRecord> longAppRecords() {
+        Schema schema = LONG_APP;
         List<GenericRecord> records = new java.util.ArrayList<>();
         Object[][] rows = {{"i1", 42L, "ai", "2026-10-07T08:00:00Z"}, {"i1", 42L, "ai", "2026-10-07T08:00:01Z"},
                 {"i2", null, "message", "2026-10-07T09:00:00Z"}, {"i3", null, "message", "bad"},
@@ -142,11 +167,6 @@ class AuditFileDecoderTest {
             r.put("AURA_COMPONENT_ID", "c");
             records.add(r);
         }
-        UsageAggregate usage = readOne(schema, records);
-        LocalDate day = LocalDate.of(2026, 10, 7);
-        assertEquals(Map.of(new UsageKey("DEU", day, "c", "42", null, "ai", null), 1L,
-                new UsageKey("DEU", day, "c", null, null, "message", null), 1L), usage.cellMap());
-        assertEquals(new io.aurabilling.usage.RowAccounting(2, 1, 1, 0, 1, 0), usage.rows("DEU"));
-        assertEquals(2, usage.requests("DEU"));
+        return records;
     }
 }

@@ -350,6 +350,43 @@ class AuraDatasetsTest {
     }
 
     @Test
+    void bytesAfterABlocksLastRowMakeTheFileCorrupt() {
+        // the block says two rows, its bytes hold a third byte stretch: its count or bytes are wrong
+        byte[] good = AvroFiles.write(AvroFiles.AUDIT, List.of(
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA")),
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u2", "2026-10-01T12:00:00Z", "BRA", "compB"))),
+                0, CodecFactory.nullCodec());
+        assertEquals(2, read(new MemorySource().put("Aura_Audit", "d/good.avro", good), 1).usage().totalRows().read());
+        byte[] extra = AvroFiles.withBlockBytes(good, false, b -> Arrays.copyOf(b, b.length + 3));
+        MemorySource source = new MemorySource().put("Aura_Audit", "d/extra.avro", extra);
+        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        assertTrue(e.getMessage().contains("d/extra.avro is corrupt or truncated at block 0")
+                && e.getMessage().contains("3 bytes after the block's last row"), e.getMessage());
+    }
+
+    @Test
+    void aLastRowCutShortInsideADeflatedBlockMakesTheFileCorrupt() {
+        // a decompressed block one byte short: the last row's DAY_DT branch lies past the block's end
+        byte[] good = AvroFiles.audit(List.of(AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA"),
+                AuditRow.of("u2", "2026-10-01T12:00:00Z", "BRA", "compB")));
+        byte[] cut = AvroFiles.withBlockBytes(good, true, b -> Arrays.copyOf(b, b.length - 1));
+        MemorySource source = new MemorySource().put("Aura_Audit", "d/cut.avro", cut);
+        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        assertTrue(e.getMessage().contains("d/cut.avro is corrupt or truncated at block 0")
+                && e.getMessage().contains("past the end of its block"), e.getMessage());
+    }
+
+    @Test
+    void bytesAfterTheLastRowOfADimensionBlockMakeItCorrupt() {
+        byte[] extra = AvroFiles.withBlockBytes(AvroFiles.dimension("D_Aura_App", "AURA_APP_ID", "AURA_APP_NAME",
+                "app1", "App One"), false, b -> Arrays.copyOf(b, b.length + 1));
+        MemorySource source = scenario().put("D_Aura_App", "a.avro", extra);
+        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        assertTrue(e.getMessage().contains("D_Aura_App file a.avro is corrupt or truncated at block 0")
+                && e.getMessage().contains("bytes after the block's last row"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedFileFails() {
         byte[] bytes = twoBlocks();
         byte[] cut = Arrays.copyOf(bytes, bytes.length - 30);

@@ -98,6 +98,100 @@ final class AvroFiles {
         return write(schema, records, 0, CodecFactory.nullCodec());
     }
 
+    /**
+     * A file of one block (null or deflate codec) whose decompressed block bytes are changed, its
+     * block size written again to match: a block whose bytes disagree with its row count.
+     *
+     * @param file the file, with exactly one block
+     * @param deflated whether its codec is deflate (else null)
+     * @param change makes the new decompressed bytes from the old
+     */
+    static byte[] withBlockBytes(byte[] file, boolean deflated, java.util.function.UnaryOperator<byte[]> change) {
+        byte[] sync = java.util.Arrays.copyOfRange(file, file.length - 16, file.length);
+        int p = indexOf(file, sync) + 16;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(file, 0, p);
+        long[] count = varLong(file, p);
+        long[] size = varLong(file, (int) count[1]);
+        int start = (int) size[1];
+        if (start + size[0] + 16 != file.length) {
+            throw new IllegalArgumentException("not a file of one block");
+        }
+        byte[] data = java.util.Arrays.copyOfRange(file, start, start + (int) size[0]);
+        byte[] changed = deflated ? deflate(change.apply(inflate(data))) : change.apply(data);
+        writeVarLong(out, count[0]);
+        writeVarLong(out, changed.length);
+        out.write(changed, 0, changed.length);
+        out.write(sync, 0, sync.length);
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    /** @return a zig-zag varint at {@code p}: its value and the position after it */
+    private static long[] varLong(byte[] b, int p) {
+        long raw = 0;
+        int shift = 0;
+        int x;
+        do {
+            x = b[p++] & 0xFF;
+            raw |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return new long[]{(raw >>> 1) ^ -(raw & 1), p};
+    }
+
+    private static void writeVarLong(ByteArrayOutputStream out, long value) {
+        long raw = (value << 1) ^ (value >> 63);
+        while ((raw & ~0x7FL) != 0) {
+            out.write((int) ((raw & 0x7F) | 0x80));
+            raw >>>= 7;
+        }
+        out.write((int) raw);
+    }
+
+    // Avro's deflate codec: raw deflate, no zlib wrapper
+    private static byte[] inflate(byte[] data) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalArgumentException(e);
+        } finally {
+            inflater.end();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(1, true);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buf, 0, deflater.deflate(buf));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
