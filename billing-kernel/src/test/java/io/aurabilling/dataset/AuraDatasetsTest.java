@@ -327,24 +327,33 @@ class AuraDatasetsTest {
         int inHeader = indexOf(bytes, sync, 0);
         int afterFirstBlock = indexOf(bytes, sync, inHeader + 16);
         bytes[afterFirstBlock + 3] ^= 0x5A;
-        MemorySource source = new MemorySource().put("Aura_Audit", "d/corrupt.avro", bytes);
-        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        InputDataException e = failure("d/corrupt.avro", bytes);
         assertTrue(e.getMessage().contains("d/corrupt.avro") && e.getMessage().contains("block"), e.getMessage());
         assertTrue(e.getMessage().contains("byte offset"), e.getMessage());
+    }
+
+    /** @return the error of reading a month whose only file is this Aura_Audit file */
+    private static InputDataException failure(String relativePath, byte[] bytes) {
+        MemorySource source = new MemorySource().put("Aura_Audit", relativePath, bytes);
+        return assertThrows(InputDataException.class, () -> read(source, 1));
+    }
+
+    /** Two rows of October 1st in one uncompressed block: BRA compA, then the given country and component. */
+    private static byte[] twoRowsUncompressed(String country, String component) {
+        return AvroFiles.write(AvroFiles.AUDIT, List.of(
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA")),
+                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u2", "2026-10-01T12:00:00Z", country, component))),
+                0, CodecFactory.nullCodec());
     }
 
     @Test
     void aServiceOutsideItsEnumInARowOfANewCellTupleNamesTheFileAndTheBlock() {
         // the cell fields of a row whose tuple is new are read one by one (and checked) only then
-        List<GenericRecord> records = List.of(
-                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA")),
-                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u2", "2026-10-01T12:00:00Z", "ZZZ", "compA")));
-        byte[] bytes = AvroFiles.write(AvroFiles.AUDIT, records, 0, CodecFactory.nullCodec());
+        byte[] bytes = twoRowsUncompressed("ZZZ", "compA");
         // the service enum's index (a one-byte varint) right after the country "ZZZ" (length 3: 0x06)
         int country = indexOf(bytes, new byte[]{6, 'Z', 'Z', 'Z'}, 0);
         bytes[country + 4] = 80; // index 40 of 4 symbols
-        MemorySource source = new MemorySource().put("Aura_Audit", "d/badenum.avro", bytes);
-        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        InputDataException e = failure("d/badenum.avro", bytes);
         assertTrue(e.getMessage().contains("d/badenum.avro") && e.getMessage().contains("block"), e.getMessage());
         assertTrue(e.getMessage().contains("enum index 40 out of range"), e.getMessage());
     }
@@ -352,14 +361,9 @@ class AuraDatasetsTest {
     @Test
     void bytesAfterABlocksLastRowMakeTheFileCorrupt() {
         // the block says two rows, its bytes hold a third byte stretch: its count or bytes are wrong
-        byte[] good = AvroFiles.write(AvroFiles.AUDIT, List.of(
-                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA")),
-                AvroFiles.auditRecord(AvroFiles.AUDIT, AuditRow.of("u2", "2026-10-01T12:00:00Z", "BRA", "compB"))),
-                0, CodecFactory.nullCodec());
+        byte[] good = twoRowsUncompressed("BRA", "compB");
         assertEquals(2, read(new MemorySource().put("Aura_Audit", "d/good.avro", good), 1).usage().totalRows().read());
-        byte[] extra = AvroFiles.withBlockBytes(good, false, b -> Arrays.copyOf(b, b.length + 3));
-        MemorySource source = new MemorySource().put("Aura_Audit", "d/extra.avro", extra);
-        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        InputDataException e = failure("d/extra.avro", AvroFiles.withBlockBytes(good, false, b -> Arrays.copyOf(b, b.length + 3)));
         assertTrue(e.getMessage().contains("d/extra.avro is corrupt or truncated at block 0")
                 && e.getMessage().contains("3 bytes after the block's last row"), e.getMessage());
     }
@@ -369,9 +373,7 @@ class AuraDatasetsTest {
         // a decompressed block one byte short: the last row's DAY_DT branch lies past the block's end
         byte[] good = AvroFiles.audit(List.of(AuditRow.of("u1", "2026-10-01T12:00:00Z", "BRA", "compA"),
                 AuditRow.of("u2", "2026-10-01T12:00:00Z", "BRA", "compB")));
-        byte[] cut = AvroFiles.withBlockBytes(good, true, b -> Arrays.copyOf(b, b.length - 1));
-        MemorySource source = new MemorySource().put("Aura_Audit", "d/cut.avro", cut);
-        InputDataException e = assertThrows(InputDataException.class, () -> read(source, 1));
+        InputDataException e = failure("d/cut.avro", AvroFiles.withBlockBytes(good, true, b -> Arrays.copyOf(b, b.length - 1)));
         assertTrue(e.getMessage().contains("d/cut.avro is corrupt or truncated at block 0")
                 && e.getMessage().contains("past the end of its block"), e.getMessage());
     }
