@@ -275,8 +275,10 @@ final class AuditFileDecoder {
             }
         }
         int country = tuples.lastCountry();
-        long second = billableSecond(country, tuples.lastMissingKey() || missing(src, off, len, INTERACTION), src, off,
-                len);
+        // a UUID id is not blank: the missing-key test needs no scan of it
+        boolean uuidId = parseUuid(src[INTERACTION], off[INTERACTION], len[INTERACTION], uuid);
+        long second = billableSecond(country,
+                tuples.lastMissingKey() || (!uuidId && missing(src, off, len, INTERACTION)), src, off, len);
         if (second == EXCLUDED) {
             return;
         }
@@ -286,22 +288,23 @@ final class AuditFileDecoder {
             throw new IllegalStateException("local day " + localDay + " outside the billing month of its period");
         }
         int[] cellOf = cellByDay[day];
-        if (cellOf == null || cellOf.length < tuples.size()) {
+        if (cellOf == null || t >= cellOf.length) {
             cellOf = cellByDay[day] = cellOf == null ? new int[Math.max(1024, tuples.size() * 2)]
                     : Arrays.copyOf(cellOf, Math.max(cellOf.length * 2, tuples.size()));
         }
-        dayUsed[day] = true;
         int cell = cellOf[t] - 1;
         if (cell < 0) {
             cell = newTupleCell(cellOf, t, tuples, localDay, country);
         }
-        addInteraction(src[INTERACTION], off[INTERACTION], len[INTERACTION], second, cell, sink);
+        addInteraction(uuidId, src[INTERACTION], off[INTERACTION], len[INTERACTION], second, cell, sink);
     }
 
     /** Numbers the file cell of a tuple on a day, first met in this file (rare: kept out of the row's code). */
     private int newTupleCell(int[] cellOf, int t, TupleTable tuples, int localDay, int country) {
         int cell = fileCells++;
         cellOf[t] = cell + 1;
+        // the day's cells are forgotten at the next file
+        dayUsed[localDay - firstDay] = true;
         chunk.addNewCell(localDay, shared(country), shared(tuples.get(t, TupleTable.COMPONENT)),
                 shared(tuples.get(t, TupleTable.APP)), shared(tuples.get(t, TupleTable.CHANNEL)),
                 shared(tuples.get(t, TupleTable.SERVICE)), shared(tuples.get(t, TupleTable.PRESET)));
@@ -369,7 +372,8 @@ final class AuditFileDecoder {
             chunk.addNewCell(localDay, shared(country), shared(component), shared(app), shared(channel),
                     shared(service), shared(preset));
         }
-        addInteraction(src[INTERACTION], off[INTERACTION], len[INTERACTION], second, numberOfCell[index], sink);
+        addInteraction(parseUuid(src[INTERACTION], off[INTERACTION], len[INTERACTION], uuid), src[INTERACTION],
+                off[INTERACTION], len[INTERACTION], second, numberOfCell[index], sink);
     }
 
     /** What {@link #billableSecond} returns for a row it excluded (and counted). */
@@ -407,11 +411,15 @@ final class AuditFileDecoder {
         return (int) Math.floorDiv(second + offsets[country].offsetAt(second), 86_400L);
     }
 
-    /** Hands a billable row to the sequencer: its interaction id, dedupe day (UTC date) and file cell. */
-    private void addInteraction(byte[] b, int idOff, int idLen, long second, int cell, Sink sink)
+    /**
+     * Hands a billable row to the sequencer: its interaction id, dedupe day (UTC date) and file cell.
+     *
+     * @param uuidId whether {@link #parseUuid} parsed the id into {@link #uuid}
+     */
+    private void addInteraction(boolean uuidId, byte[] b, int idOff, int idLen, long second, int cell, Sink sink)
             throws InterruptedException {
         int dedupeDay = (int) Math.floorDiv(second, 86_400L);
-        if (parseUuid(b, idOff, idLen, uuid)) {
+        if (uuidId) {
             chunk.addUuid(uuid[0], uuid[1], dedupeDay, cell);
         } else {
             chunk.addBytes(b, idOff, idLen, LocalIds.hash(b, idOff, idLen), dedupeDay, cell);
