@@ -652,11 +652,10 @@ class AuraDatasetsTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
+        int at = AvroFiles.indexOf(haystack, needle, from);
+        if (at < 0) {
+            throw new AssertionError("not found");
         }
-        throw new AssertionError("not found");
+        return at;
     }
 }

@@ -64,7 +64,7 @@ class AvroFileReaderTest {
         byte[] bytes = AvroFiles.write(AvroFiles.AUDIT, rows(3000), 1000, CodecFactory.zstandardCodec(3));
         byte[] sync = Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length);
         int blocks = -1;
-        for (int at = indexOf(bytes, sync, 0); at >= 0; at = indexOf(bytes, sync, at + 16)) {
+        for (int at = AvroFiles.indexOf(bytes, sync, 0); at >= 0; at = AvroFiles.indexOf(bytes, sync, at + 16)) {
             blocks++;
         }
         byte[] cut = Arrays.copyOf(bytes, bytes.length - 40);
@@ -73,7 +73,7 @@ class AvroFileReaderTest {
         assertTrue(e.getMessage().contains("z.avro is corrupt or truncated at block " + (blocks - 1)), e.getMessage());
         byte[] bad = bytes.clone();
         // the first block's size and the start of its zstandard frame, just past the header's sync
-        int headerEnd = indexOf(bytes, sync, 0) + 16;
+        int headerEnd = AvroFiles.indexOf(bytes, sync, 0) + 16;
         for (int i = 2; i < 12; i++) {
             bad[headerEnd + i] ^= 0x5A;
         }
@@ -88,7 +88,7 @@ class AvroFileReaderTest {
             byte[] bytes = AvroFiles.write(AvroFiles.AUDIT, rows(3000), 1000, codec);
             byte[] sync = Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length);
             // the second block (block 1) starts after the first block's sync
-            int secondBlock = indexOf(bytes, sync, indexOf(bytes, sync, 0) + 16) + 16;
+            int secondBlock = AvroFiles.indexOf(bytes, sync, AvroFiles.indexOf(bytes, sync, 0) + 16) + 16;
             byte[] bad = bytes.clone();
             for (int i = 4; i < 24; i++) {
                 bad[secondBlock + i] ^= 0x5A;
@@ -98,7 +98,7 @@ class AvroFileReaderTest {
             assertTrue(e.getMessage().contains("s.avro is corrupt or truncated at block 1 (after "), codec + ": " + e.getMessage());
             assertTrue(e.getMessage().contains(" rows, within the first "), codec + ": " + e.getMessage());
             int blocks = -1;
-            for (int at = indexOf(bytes, sync, 0); at >= 0; at = indexOf(bytes, sync, at + 16)) {
+            for (int at = AvroFiles.indexOf(bytes, sync, 0); at >= 0; at = AvroFiles.indexOf(bytes, sync, at + 16)) {
                 blocks++;
             }
             int lastBlock = blocks - 1;
@@ -108,16 +108,6 @@ class AvroFileReaderTest {
             assertTrue(e.getMessage().contains("s.avro is corrupt or truncated at block " + lastBlock + " (after "),
                     codec + ": " + e.getMessage());
         }
-    }
-
-    /** @return where needle starts at or after from, or -1 */
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** All records in one block (sync interval raised above the file's size). */
@@ -136,7 +126,7 @@ class AvroFileReaderTest {
         }
         byte[] bytes = out.toByteArray();
         byte[] sync = Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length);
-        assertEquals(bytes.length - 16, indexOf(bytes, sync, indexOf(bytes, sync, 0) + 16), "one block");
+        assertEquals(bytes.length - 16, AvroFiles.indexOf(bytes, sync, AvroFiles.indexOf(bytes, sync, 0) + 16), "one block");
         return bytes;
     }
 }

@@ -6,6 +6,11 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryData;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,87 +113,59 @@ final class AvroFiles {
      */
     static byte[] withBlockBytes(byte[] file, boolean deflated, java.util.function.UnaryOperator<byte[]> change) {
         byte[] sync = java.util.Arrays.copyOfRange(file, file.length - 16, file.length);
-        int p = indexOf(file, sync) + 16;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(file, 0, p);
-        long[] count = varLong(file, p);
-        long[] size = varLong(file, (int) count[1]);
-        int start = (int) size[1];
-        if (start + size[0] + 16 != file.length) {
-            throw new IllegalArgumentException("not a file of one block");
+        // the block follows the header, which ends with the sync marker
+        int headerEnd = indexOf(file, sync, 0) + 16;
+        int sizeAt = BinaryData.skipLong(file, headerEnd);
+        int start = BinaryData.skipLong(file, sizeAt);
+        try {
+            BinaryDecoder in = DecoderFactory.get().binaryDecoder(file, headerEnd, start - headerEnd, null);
+            long count = in.readLong();
+            long size = in.readLong();
+            if (start + size + 16 != file.length) {
+                throw new IllegalArgumentException("not a file of one block");
+            }
+            byte[] data = java.util.Arrays.copyOfRange(file, start, start + (int) size);
+            byte[] changed = deflated ? deflate(change.apply(inflate(data))) : change.apply(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(file, 0, headerEnd);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            encoder.writeLong(count);
+            encoder.writeLong(changed.length);
+            encoder.writeFixed(changed);
+            encoder.writeFixed(sync);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        byte[] data = java.util.Arrays.copyOfRange(file, start, start + (int) size[0]);
-        byte[] changed = deflated ? deflate(change.apply(inflate(data))) : change.apply(data);
-        writeVarLong(out, count[0]);
-        writeVarLong(out, changed.length);
-        out.write(changed, 0, changed.length);
-        out.write(sync, 0, sync.length);
-        return out.toByteArray();
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+    /** @return where needle starts at or after from, or -1 */
+    static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
             if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("not found");
+        return -1;
     }
 
-    /** @return a zig-zag varint at {@code p}: its value and the position after it */
-    private static long[] varLong(byte[] b, int p) {
-        long raw = 0;
-        int shift = 0;
-        int x;
-        do {
-            x = b[p++] & 0xFF;
-            raw |= (long) (x & 0x7F) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0);
-        return new long[]{(raw >>> 1) ^ -(raw & 1), p};
-    }
-
-    private static void writeVarLong(ByteArrayOutputStream out, long value) {
-        long raw = (value << 1) ^ (value >> 63);
-        while ((raw & ~0x7FL) != 0) {
-            out.write((int) ((raw & 0x7F) | 0x80));
-            raw >>>= 7;
-        }
-        out.write((int) raw);
-    }
-
-    // Avro's deflate codec: raw deflate, no zlib wrapper
-    private static byte[] inflate(byte[] data) {
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
-        inflater.setInput(data);
+    // Avro's deflate codec: raw deflate, no zlib wrapper (as its DeflateCodec writes and reads it)
+    private static byte[] inflate(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        try {
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buf);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                out.write(buf, 0, n);
-            }
-        } catch (java.util.zip.DataFormatException e) {
-            throw new IllegalArgumentException(e);
-        } finally {
-            inflater.end();
+        try (java.util.zip.InflaterOutputStream inflating = new java.util.zip.InflaterOutputStream(out,
+                new java.util.zip.Inflater(true))) {
+            inflating.write(data);
         }
         return out.toByteArray();
     }
 
-    private static byte[] deflate(byte[] data) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(1, true);
-        deflater.setInput(data);
-        deflater.finish();
+    private static byte[] deflate(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        while (!deflater.finished()) {
-            out.write(buf, 0, deflater.deflate(buf));
+        try (java.util.zip.DeflaterOutputStream deflating = new java.util.zip.DeflaterOutputStream(out,
+                new java.util.zip.Deflater(1, true))) {
+            deflating.write(data);
         }
-        deflater.end();
         return out.toByteArray();
     }
 
