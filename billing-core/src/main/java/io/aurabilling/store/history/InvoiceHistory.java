@@ -382,14 +382,12 @@ public final class InvoiceHistory {
         requireNonNull(revision, "revision is null");
         List<HistoryEntry> all = list(null, null).stream().filter(e -> e.number().equals(number))
                 .filter(e -> revision.isEmpty() || e.revision() == revision.getAsInt()).toList();
-        String notStored = "invoice " + number + (revision.isPresent() ? " revision " + revision.getAsInt() : "")
-                + " is not in the store " + store.location() + "; list the stored invoices with 'billing invoices list'";
         if (all.isEmpty()) {
-            throw new NotStoredException(notStored);
+            throw new NotStoredException(notStored(number, revision));
         }
         Optional<HistoryEntry> found = revision.isPresent() ? all.stream().findFirst()
                 : all.stream().filter(e -> e.state() == RevisionState.LATEST).findFirst();
-        HistoryEntry entry = found.orElseThrow(() -> new InputDataException(notStored));
+        HistoryEntry entry = found.orElseThrow(() -> new InputDataException(notStored(number, revision)));
         if (!entry.complete()) {
             throw new InputDataException("revision " + entry.revision() + " of invoice " + number + " is an "
                     + entry.state().name().toLowerCase(java.util.Locale.ROOT) + " write without JSON in "
@@ -400,6 +398,11 @@ public final class InvoiceHistory {
             files.add(readChecked(name, true));
         }
         return new RevisionFiles(entry, files);
+    }
+
+    private String notStored(String number, OptionalInt revision) {
+        return "invoice " + number + (revision.isPresent() ? " revision " + revision.getAsInt() : "")
+                + " is not in the store " + store.location() + "; list the stored invoices with 'billing invoices list'";
     }
 
     /**
